@@ -1,0 +1,49 @@
+"""``kb build``: the pipeline from corpus to published outputs.
+
+    corpus → parse → enrich → stage outputs → publish (atomically)
+
+Nothing is written until the whole corpus parsed without errors; nothing is
+published until every output was written.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+
+from kb.corpus import load_corpus
+from kb.enrich import enrich
+from kb.errors import Problem
+from kb.export import export_data, items_csv, to_json
+from kb.model import KnowledgeBase
+from kb.outputs import publish_release, staging, write_text
+
+KB_JSON = "kb.json"
+ITEMS_CSV = "items.csv"
+
+
+@dataclass(frozen=True)
+class BuildResult:
+    kb: KnowledgeBase
+    release: Path
+    problems: tuple[Problem, ...]
+
+
+def load_kb(corpus: Path, strict: bool = False) -> tuple[KnowledgeBase, list[Problem]]:
+    """Parse and enrich the corpus: the whole knowledge base, in memory."""
+    kb, problems = load_corpus(corpus, strict=strict)
+    return enrich(kb, corpus), problems
+
+
+def write_release(stage: Path, kb: KnowledgeBase) -> None:
+    write_text(stage / KB_JSON, to_json(export_data(kb)))
+    # A BOM so that spreadsheet programs read the Chinese text as UTF-8.
+    write_text(stage / ITEMS_CSV, items_csv(kb), encoding="utf-8-sig")
+
+
+def build(corpus: Path, out: Path, strict: bool = False) -> BuildResult:
+    kb, problems = load_kb(corpus, strict=strict)
+    with staging(out, "release") as stage:
+        write_release(stage, kb)
+        release = publish_release(stage, out)
+    return BuildResult(kb=kb, release=release, problems=tuple(problems))

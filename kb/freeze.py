@@ -1,0 +1,104 @@
+"""Turn the parser's mutable nodes into the frozen model."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, cast
+
+from kb.model import Document, Domain, Item, ItemKind, Plan, PlanCode, Section, Span
+from kb.notice import parse_notice
+from kb.text import first_sentence
+
+if TYPE_CHECKING:
+    from kb.parse import Parser, _Node
+
+
+def span_of(file: str, node: _Node) -> Span:
+    return Span(file, node.first, node.last, tuple(sorted(node.own)))
+
+
+def walk(node: _Node) -> list[_Node]:
+    """``node`` and its descendants, in document order."""
+    out = [node]
+    for child in node.children:
+        out.extend(walk(child))
+    return out
+
+
+def freeze(parser: Parser, line_count: int) -> Document:
+    file, slug = parser.file, parser.slug
+    plans, sections, domains, items = [], [], [], []
+    for plan_node in parser.plans:
+        plans.append(
+            Plan(
+                doc=slug,
+                id=cast(PlanCode, plan_node.plan),
+                title=plan_node.heading,
+                region=plan_node.meta["region"],
+                period=plan_node.meta["period"],
+                span=span_of(file, plan_node),
+            )
+        )
+        for node in walk(plan_node)[1:]:
+            if node.type == "section":
+                sections.append(freeze_section(slug, file, node))
+            elif node.type == "domain":
+                domains.append(freeze_domain(slug, file, node))
+            elif node.type == "item":
+                items.append(freeze_item(slug, file, node))
+    notice = parse_notice(file, parser.notice_lines)
+    title = notice.title if notice and notice.title else (plans[0].title if plans else "")
+    return Document(
+        slug=slug,
+        file=file,
+        title=title,
+        notice=notice,
+        plans=tuple(plans),
+        sections=tuple(sections),
+        domains=tuple(domains),
+        items=tuple(items),
+        line_count=line_count,
+    )
+
+
+def freeze_section(slug: str, file: str, node: _Node) -> Section:
+    return Section(
+        doc=slug,
+        id=node.id,
+        plan=cast(PlanCode, node.plan),
+        kind=node.kind,
+        parent=node.parent.id if node.parent is not None else None,
+        number=node.number,
+        heading=node.heading,
+        text="\n".join(node.texts),
+        span=span_of(file, node),
+    )
+
+
+def freeze_domain(slug: str, file: str, node: _Node) -> Domain:
+    return Domain(
+        doc=slug,
+        id=node.id,
+        plan=cast(PlanCode, node.plan),
+        number=node.number or 0,
+        name=node.heading,
+        intro="\n".join(node.texts),
+        span=span_of(file, node),
+        goal_ids=tuple(child.id for child in node.children if child.kind == "goal"),
+        measure_ids=tuple(child.id for child in node.children if child.kind == "measure"),
+    )
+
+
+def freeze_item(slug: str, file: str, node: _Node) -> Item:
+    text = "\n".join(node.texts)
+    assert node.parent is not None
+    return Item(
+        doc=slug,
+        id=node.id,
+        plan=cast(PlanCode, node.plan),
+        domain=node.parent.id,
+        kind=cast(ItemKind, node.kind),
+        number=node.number or 0,
+        text=text,
+        title=first_sentence(text) if node.kind == "measure" else None,
+        span=span_of(file, node),
+    )

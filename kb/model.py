@@ -1,0 +1,197 @@
+"""The knowledge base model: frozen, typed dataclasses.
+
+A corpus holds documents; a document holds one or more plans (``W`` for the
+women's plan, ``C`` for the children's plan); a plan holds sections (preface,
+guiding ideas, principles, overall goals, implementation, monitoring) and
+domains; a domain holds numbered goals and measures ("items").
+
+Every node records where it came from: the corpus file, the ``[first, last]``
+line span (1-based) and the exact lines it owns, so that every non-blank line
+of the source belongs to exactly one node.  Every derived fact (a target, a
+department, a link) carries its own provenance too.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Literal
+
+PlanCode = Literal["W", "C"]
+ItemKind = Literal["goal", "measure"]
+
+PLAN_NAMES: dict[str, str] = {"W": "妇女发展规划", "C": "儿童发展规划"}
+KIND_NAMES: dict[str, str] = {"goal": "主要目标", "measure": "策略措施"}
+KIND_CODES: dict[str, str] = {"goal": "G", "measure": "M"}
+
+
+@dataclass(frozen=True)
+class Span:
+    """Where a node sits in its source file (1-based, inclusive)."""
+
+    file: str
+    first: int
+    last: int
+    own_lines: tuple[int, ...]
+
+
+@dataclass(frozen=True)
+class Baseline:
+    """A value the plan states for an earlier year (e.g. 2010 and 2020)."""
+
+    values: tuple[tuple[int, float], ...]  # (year, value), oldest first
+    line: int  # source line of the statement
+    phrase: str  # the exact text it came from
+
+
+@dataclass(frozen=True)
+class Target:
+    """A quantified (or direction-only) target set by a goal or measure.
+
+    ``comparator`` is one of ``<=``, ``>=``, ``~``, ``=``, ``decrease_by``,
+    ``increase_by`` for numeric targets, or ``decrease``/``increase``/
+    ``achieve`` for direction-only targets (then ``value`` is ``None``).
+    """
+
+    indicator: str
+    comparator: str
+    value: float | None
+    unit: str
+    phrase: str
+    year: int = 2030
+    line: int = 0
+    method: str = ""  # the name of the rule that derived it
+    baseline: Baseline | None = None
+    status: str = ""  # 提前达标 / 预期可达标 / 未达标 / 无数据 ("" for direction-only)
+
+
+@dataclass(frozen=True)
+class DepartmentRole:
+    """A department responsible for an item, and how we know."""
+
+    name: str  # canonical name from the gazetteer, e.g. 县卫生健康局
+    role: Literal["lead", "partner"]
+    basis: Literal["named", "subject"]
+    evidence: tuple[str, ...]  # the phrase(s) or subject terms that show it
+
+
+@dataclass(frozen=True)
+class Related:
+    """An item of the other plan that deals with the same subject."""
+
+    doc: str
+    id: str
+    score: float
+    why: tuple[str, ...]  # the shared subject terms
+
+
+@dataclass(frozen=True)
+class Item:
+    """A numbered main goal (``W1-G2``) or strategic measure (``C5-M3``)."""
+
+    doc: str
+    id: str
+    plan: PlanCode
+    domain: str  # domain id, e.g. "W1"
+    kind: ItemKind
+    number: int
+    text: str  # full text as written, without its leading number
+    title: str | None  # measures: the first sentence
+    span: Span
+    targets: tuple[Target, ...] = ()
+    departments: tuple[DepartmentRole, ...] = ()
+    related: tuple[Related, ...] = ()
+
+
+@dataclass(frozen=True)
+class Domain:
+    """A development domain such as 妇女与健康 (``W1``)."""
+
+    doc: str
+    id: str
+    plan: PlanCode
+    number: int
+    name: str
+    intro: str  # any text between the domain heading and its first list
+    span: Span
+    goal_ids: tuple[str, ...]
+    measure_ids: tuple[str, ...]
+
+
+@dataclass(frozen=True)
+class Section:
+    """Any other part of a plan: preface, chapter, principle, paragraph …
+
+    ``kind`` is ``preface``; a chapter's role (``framework``, ``domains``,
+    ``implementation``, ``monitoring``, or ``chapter`` when unknown); a part of
+    the framework chapter (``guidance``, ``principles``, ``overall``, or
+    ``section``); ``principle``; or ``paragraph`` (a numbered paragraph of
+    implementation or monitoring).
+    """
+
+    doc: str
+    id: str
+    plan: PlanCode
+    kind: str
+    parent: str | None
+    number: int | None
+    heading: str
+    text: str
+    span: Span
+
+
+@dataclass(frozen=True)
+class Plan:
+    doc: str
+    id: PlanCode
+    title: str  # as written, e.g. 某某县妇女发展规划（2021-2030年）
+    region: str  # the issuing county or city, as the title names it
+    period: str  # e.g. 2021-2030
+    span: Span
+
+
+@dataclass(frozen=True)
+class Notice:
+    """The covering notice that issues the plans (may be absent)."""
+
+    issuer: str
+    title: str
+    addressees: str
+    date: str  # ISO date, e.g. 2022-07-25
+    body: str
+    span: Span
+
+
+@dataclass(frozen=True)
+class Document:
+    slug: str
+    file: str  # path relative to the project root, e.g. corpus/x.txt
+    title: str
+    notice: Notice | None
+    plans: tuple[Plan, ...]
+    sections: tuple[Section, ...]
+    domains: tuple[Domain, ...]
+    items: tuple[Item, ...]
+    line_count: int
+
+
+@dataclass(frozen=True)
+class DomainLink:
+    """Two counterpart domains of the two plans, with the strength of the link."""
+
+    doc: str
+    women: str  # e.g. "W1"
+    children: str  # e.g. "C1"
+    strength: float
+    why: tuple[str, ...]
+
+
+@dataclass(frozen=True)
+class KnowledgeBase:
+    documents: tuple[Document, ...]
+    domain_links: tuple[DomainLink, ...] = field(default=())
+
+    def items(self) -> list[Item]:
+        return [item for doc in self.documents for item in doc.items]
+
+    def domains(self) -> list[Domain]:
+        return [dom for doc in self.documents for dom in doc.domains]

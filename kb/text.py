@@ -1,0 +1,98 @@
+"""Reading a corpus file: decoding and line normalisation.
+
+Plans arrive as UTF-8 with or without a BOM, with LF or CRLF line ends, and
+with stray spaces (ASCII, U+3000 ideographic space, NBSP) around lines.  This
+module turns the raw bytes into ``SourceLine`` records whose ``text`` is
+stripped but otherwise exactly as written; nothing else is changed.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from kb.errors import Problem
+
+# Characters treated as blank at the start and end of a line.
+BLANKS = " \t\u3000\u00a0\ufeff\u200b\r"
+
+FULLWIDTH_DIGITS = str.maketrans("０１２３４５６７８９", "0123456789")
+
+CN_DIGITS = {"一": 1, "二": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9}
+
+
+@dataclass(frozen=True)
+class SourceLine:
+    number: int  # 1-based
+    text: str  # stripped of surrounding blanks
+
+
+def decode(data: bytes, file: str) -> tuple[str | None, list[Problem]]:
+    """Decode ``data`` as UTF-8 (BOM allowed); on failure explain how to fix it."""
+    if not data.strip(b" \t\r\n"):
+        return None, [
+            Problem(file, 0, "error", "empty-file", "文件为空：应为规划全文（UTF-8 文本）")
+        ]
+    try:
+        return data.decode("utf-8-sig"), []
+    except UnicodeDecodeError as exc:
+        line = data.count(b"\n", 0, exc.start) + 1
+        guess = _guess_encoding(data)
+        hint = (
+            f"看起来是 {guess} 编码；请先转换为 UTF-8，例如："
+            f"iconv -f {guess} -t UTF-8 {file} > 转换后.txt"
+            if guess
+            else "请先转换为 UTF-8（例如用 iconv 或在编辑器中另存为 UTF-8）"
+        )
+        message = f"不是 UTF-8 编码（第 {exc.start + 1} 字节无法解码）。{hint}"
+        return None, [Problem(file, line, "error", "not-utf8", message)]
+
+
+def _guess_encoding(data: bytes) -> str | None:
+    for encoding in ("gb18030", "big5", "utf-16"):
+        try:
+            data.decode(encoding)
+        except UnicodeDecodeError:
+            continue
+        return "GB18030" if encoding == "gb18030" else encoding.upper()
+    return None
+
+
+def split_lines(text: str) -> list[SourceLine]:
+    """Split into lines (LF, CRLF or CR) and strip blanks around each."""
+    raw = text.replace("\r\n", "\n").replace("\r", "\n").split("\n")
+    if raw and raw[-1] == "":
+        raw.pop()
+    return [SourceLine(i, line.strip(BLANKS)) for i, line in enumerate(raw, start=1)]
+
+
+def cn_number(numeral: str) -> int | None:
+    """Parse a Chinese numeral from 一 to 九十九 (一, 十, 十二, 二十, 二十三)."""
+    if not numeral:
+        return None
+    if "十" not in numeral:
+        return CN_DIGITS.get(numeral) if len(numeral) == 1 else None
+    tens, _, ones = numeral.partition("十")
+    tens_value = CN_DIGITS.get(tens, 0) if tens else 1
+    if tens and tens not in CN_DIGITS:
+        return None
+    if ones and ones not in CN_DIGITS:
+        return None
+    return tens_value * 10 + (CN_DIGITS[ones] if ones else 0)
+
+
+def arabic_number(digits: str) -> int:
+    """Parse ASCII or full-width digits."""
+    return int(digits.translate(FULLWIDTH_DIGITS))
+
+
+def squeeze(text: str) -> str:
+    """Remove every blank inside ``text`` (前    言 → 前言), for matching only."""
+    return "".join(ch for ch in text if ch not in BLANKS and not ch.isspace())
+
+
+def first_sentence(text: str) -> str:
+    """The text up to the first full stop (。！？；), without the stop."""
+    for index, ch in enumerate(text):
+        if ch in "。！？；":
+            return text[:index]
+    return text
