@@ -13,7 +13,7 @@ from pathlib import Path
 
 from kb.corpus import load_corpus
 from kb.enrich import enrich
-from kb.errors import Problem
+from kb.errors import OutputError, Problem
 from kb.export import export_data, items_csv, to_json
 from kb.model import KnowledgeBase
 from kb.outputs import publish_release, staging, write_text
@@ -43,7 +43,10 @@ def write_release(stage: Path, kb: KnowledgeBase) -> None:
 
 def build(corpus: Path, out: Path, strict: bool = False) -> BuildResult:
     kb, problems = load_kb(corpus, strict=strict)
-    with staging(out, "release") as stage:
-        write_release(stage, kb)
-        release = publish_release(stage, out)
+    try:
+        with staging(out, "release") as stage:
+            write_release(stage, kb)
+            release = publish_release(stage, out)
+    except OSError as exc:
+        raise OutputError(f"写入 {out} 失败（{exc.strerror or exc}）；之前的输出保持不变") from exc
     return BuildResult(kb=kb, release=release, problems=tuple(problems))

@@ -110,6 +110,7 @@ def document_data(document: Document) -> dict[str, Any]:
             "title": notice.title,
             "addressees": notice.addressees,
             "date": notice.date,
+            "date_text": notice.date_text,
             "body": notice.body,
             "lines": lines_of(notice.span),
         },

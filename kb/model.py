@@ -62,6 +62,7 @@ class Target:
     method: str = ""  # the name of the rule that derived it
     baseline: Baseline | None = None
     status: str = ""  # 提前达标 / 预期可达标 / 未达标 / 无数据 ("" for direction-only)
+    base_year: int | None = None  # decrease_by/increase_by: 以2020年数据为基数 → 2020
 
 
 @dataclass(frozen=True)
@@ -157,6 +158,7 @@ class Notice:
     title: str
     addressees: str
     date: str  # ISO date, e.g. 2022-07-25
+    date_text: str  # the date as written, e.g. 2022年7月25日
     body: str
     span: Span
 

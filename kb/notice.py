@@ -21,15 +21,22 @@ def parse_notice(file: str, lines: list[SourceLine]) -> Notice | None:
     if title_line and lines[0] is not title_line and len(lines[0].text) <= 30:
         issuer = lines[0].text
     addressees = next((ln.text for ln in lines if ln.text.endswith(("：", ":"))), "")
-    date = ""
+    date = date_text = ""
     for line in lines:
         match = DATE.match(line.text)
         if match:
             date = f"{match['y']}-{int(match['m']):02d}-{int(match['d']):02d}"
+            date_text = line.text
     skip = {issuer, title, addressees}
     body = "\n".join(ln.text for ln in lines if ln.text not in skip and not DATE.match(ln.text))
     numbers = tuple(ln.number for ln in lines)
     span = Span(file, numbers[0], numbers[-1], numbers)
     return Notice(
-        issuer=issuer, title=title, addressees=addressees, date=date, body=body, span=span
+        issuer=issuer,
+        title=title,
+        addressees=addressees,
+        date=date,
+        date_text=date_text,
+        body=body,
+        span=span,
     )

@@ -287,7 +287,7 @@ class Parser:
                 token.line.number,
                 "error",
                 "missing-heading",
-                f"领域“{domain.heading}”的编号条目前缺少“主要目标：”或“策略措施：”标题",
+                f"领域“{domain.heading}”的编号条目前缺少标题：应先有“主要目标：”或“策略措施：”",
             )
             self.take_text(token)
             return
@@ -386,7 +386,7 @@ def parse_text(text: str, file: str, slug: str) -> tuple[Document | None, list[P
     from kb.freeze import freeze  # local import keeps the two halves apart
 
     document = freeze(parser, len(lines))
-    problems = parser.problems + check_ids(document, file)
+    problems = sorted(parser.problems + check_ids(document, file), key=lambda p: p.line)
     if any(p.level == "error" for p in problems):
         return None, problems
     return document, problems
