@@ -158,3 +158,18 @@ def test_export_csv_to_file(capsys: pytest.CaptureFixture[str], tmp_path: Path) 
     assert code == 0 and raw.startswith(b"\xef\xbb\xbf")  # BOM: spreadsheets read UTF-8
     rows = list(csv.DictReader(io.StringIO(raw.decode("utf-8-sig"))))
     assert len(rows) == 320 and rows[0]["编号"] == "W1-G1" and rows[0]["领域"] == "妇女与健康"
+
+
+def test_a_second_county_dropped_into_the_corpus_parses(
+    capsys: pytest.CaptureFixture[str], corpus: Path
+) -> None:
+    shutil.copy(FIXTURES / "good" / "second-county.txt", corpus / "qingshan-2022.txt")
+    code, out, _ = run(capsys, "stats", "--corpus", str(corpus))
+    assert code == 0
+    assert "文件 qingshan-2022：6 个领域" in out and "320 条" in out
+    code, out, _ = run(capsys, "show", "W4-G1", "--corpus", str(corpus))
+    assert code == 0 and "妇女数字素养明显提升" in out  # a domain Gaotai does not have
+    code, out, _ = run(capsys, "show", "W1-G2", "--corpus", str(corpus))
+    assert out.count("W1-G2  （") == 2  # one per document
+    code, out, _ = run(capsys, "show", "qingshan-2022:W1-G2", "--corpus", str(corpus))
+    assert out.count("W1-G2  （") == 1 and "70%" in out
