@@ -15,6 +15,7 @@ from typing import Any
 from kb.model import (
     KIND_NAMES,
     PLAN_NAMES,
+    ROLE_NAMES,
     Document,
     Domain,
     Item,
@@ -25,7 +26,6 @@ from kb.model import (
 )
 
 FORMAT = "kb-export/1"
-ROLE_NAMES = {"lead": "牵头", "partner": "配合"}
 
 
 def lines_of(span: Span) -> list[int]:

@@ -22,6 +22,8 @@ ItemKind = Literal["goal", "measure"]
 PLAN_NAMES: dict[str, str] = {"W": "妇女发展规划", "C": "儿童发展规划"}
 KIND_NAMES: dict[str, str] = {"goal": "主要目标", "measure": "策略措施"}
 KIND_CODES: dict[str, str] = {"goal": "G", "measure": "M"}
+ROLE_NAMES: dict[str, str] = {"lead": "牵头", "partner": "配合"}
+BASIS_NAMES: dict[str, str] = {"named": "原文点名", "subject": "据内容推断"}
 
 
 @dataclass(frozen=True)

@@ -5,11 +5,19 @@ from __future__ import annotations
 from collections.abc import Iterable
 
 from kb.errors import Problem
-from kb.export import ROLE_NAMES
 from kb.lookup import DomainCount, Node
-from kb.model import KIND_NAMES, PLAN_NAMES, Document, Domain, Item, Plan, Section
+from kb.model import (
+    BASIS_NAMES,
+    KIND_NAMES,
+    PLAN_NAMES,
+    ROLE_NAMES,
+    Document,
+    Domain,
+    Item,
+    Plan,
+    Section,
+)
 
-BASIS_NAMES = {"named": "原文点名", "subject": "据内容推断"}
 COMPARATOR_NAMES = {
     "<=": "≤",
     ">=": "≥",
