@@ -15,15 +15,18 @@ from pathlib import Path
 from kb import report
 from kb.build import build, load_kb
 from kb.corpus import check_corpus
-from kb.errors import CorpusError, KbError
+from kb.errors import CorpusError, KbError, UsageError
 from kb.export import export_data, items_csv, to_json
 from kb.lookup import domain_counts, find
+from kb.metadata import review_numbers
 
 Handler = Callable[[argparse.Namespace], int]
 
 
 def cmd_check(args: argparse.Namespace) -> int:
     documents, problems = check_corpus(args.corpus)
+    if args.verbose:
+        problems = sorted([*problems, *review_numbers(documents)], key=lambda p: (p.file, p.line))
     shown = [p for p in problems if args.verbose or p.level != "info"]
     if shown:
         print(report.problems_text(shown))
@@ -93,6 +96,34 @@ def cmd_export(args: argparse.Namespace) -> int:
     return 0
 
 
+def write_output(text: str, output: Path | None, encoding: str = "utf-8") -> None:
+    """Print ``text``, or write it to ``output`` and say so."""
+    if output is None:
+        sys.stdout.write(text)
+        return
+    output.write_text(text, encoding=encoding, newline="\n")
+    print(f"已写入 {output}", file=sys.stderr)
+
+
+def cmd_targets(args: argparse.Namespace) -> int:
+    from kb import targets_table as table
+
+    kb, _ = load_kb(args.corpus)
+    rows = table.target_rows(kb, numeric_only=args.numeric)
+    if args.json:
+        write_output(to_json(table.targets_json(rows)), args.output)
+    elif args.format == "csv":
+        write_output(table.targets_csv(rows), args.output, encoding="utf-8-sig")
+    elif args.format == "xlsx":
+        if args.output is None:
+            raise UsageError("xlsx 格式需要用 -o 指定输出文件，例如 -o 量化指标.xlsx")
+        table.write_targets_xlsx(rows, args.output)
+        print(f"已写入 {args.output}", file=sys.stderr)
+    else:
+        write_output(table.targets_text(rows) + "\n", args.output)
+    return 0
+
+
 def make_parser() -> argparse.ArgumentParser:
     common = argparse.ArgumentParser(add_help=False)
     common.add_argument(
@@ -113,7 +144,9 @@ def make_parser() -> argparse.ArgumentParser:
 
     check = add("check", cmd_check, "检查语料，不写任何文件；按“文件:行号: 问题”列出问题")
     check.add_argument("--strict", action="store_true", help="警告也视为失败")
-    check.add_argument("--verbose", action="store_true", help="同时列出提示信息")
+    check.add_argument(
+        "--verbose", action="store_true", help="同时列出提示信息，包括条目中未作为指标的数字"
+    )
     build_cmd = add("build", cmd_build, "构建知识库及其下游输出（原子写入，可重复）")
     build_cmd.add_argument("--strict", action="store_true", help="有警告时不构建")
     show = add("show", cmd_show, "显示一个条目（如 W1-G2）的全部信息")
@@ -122,6 +155,13 @@ def make_parser() -> argparse.ArgumentParser:
     show.add_argument("--json", action="store_true", help="输出 JSON")
     stats = add("stats", cmd_stats, "按文件、规划、领域、类别统计条目数")
     stats.add_argument("--json", action="store_true", help="输出 JSON")
+    targets = add("targets", cmd_targets, "量化指标一览：条目编号、指标、基线、目标值与达标状态")
+    targets.add_argument("--json", action="store_true", help="输出 JSON")
+    targets.add_argument(
+        "--format", choices=("text", "csv", "xlsx"), default="text", help="输出格式"
+    )
+    targets.add_argument("--numeric", action="store_true", help="只列有数值的指标（不含定性目标）")
+    targets.add_argument("-o", "--output", type=Path, help="写入文件（xlsx 必须指定）")
     export = add("export", cmd_export, "导出知识库（JSON 或 CSV）")
     export.add_argument("--format", choices=("json", "csv"), default="json", help="导出格式")
     export.add_argument("-o", "--output", type=Path, help="写入文件（默认输出到标准输出）")

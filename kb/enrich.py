@@ -9,11 +9,12 @@ from __future__ import annotations
 from collections.abc import Callable
 from pathlib import Path
 
+from kb.metadata import add_targets
 from kb.model import KnowledgeBase
 
 Enricher = Callable[[KnowledgeBase, Path], KnowledgeBase]
 
-ENRICHERS: tuple[Enricher, ...] = ()
+ENRICHERS: tuple[Enricher, ...] = (add_targets,)
 
 
 def enrich(kb: KnowledgeBase, corpus: Path) -> KnowledgeBase:

@@ -47,5 +47,9 @@ class NotFoundError(KbError):
     """A user asked for something that does not exist (an ID, a department)."""
 
 
+class UsageError(KbError):
+    """A command was asked for something it cannot do as asked."""
+
+
 class OutputError(KbError):
     """The build could not write its outputs; the previous ones are intact."""

@@ -70,6 +70,7 @@ def freeze_section(slug: str, file: str, node: _Node) -> Section:
         number=node.number,
         heading=node.heading,
         text="\n".join(node.texts),
+        paragraphs=tuple(zip(node.text_lines, node.texts, strict=True)),
         span=span_of(file, node),
     )
 

@@ -140,6 +140,7 @@ class Section:
     heading: str
     text: str
     span: Span
+    paragraphs: tuple[tuple[int, str], ...] = ()  # (line, text) of each paragraph
 
 
 @dataclass(frozen=True)

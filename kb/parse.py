@@ -43,6 +43,7 @@ class _Node:
     number: int | None = None
     heading: str = ""
     texts: list[str] = field(default_factory=list)
+    text_lines: list[int] = field(default_factory=list)  # the line of each text
     own: list[int] = field(default_factory=list)
     children: list[_Node] = field(default_factory=list)
     first: int = 0
@@ -54,6 +55,7 @@ class _Node:
         self.own.append(line.number)
         if text:
             self.texts.append(text)
+            self.text_lines.append(line.number)
         node: _Node | None = self
         while node is not None:
             node.first = min(node.first, line.number) if node.first else line.number

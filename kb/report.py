@@ -31,6 +31,13 @@ COMPARATOR_NAMES = {
 }
 
 
+def format_value(value: float, unit: str) -> str:
+    """12 with unit 1/10万 reads 12/10万; 45 with % reads 45%."""
+    if unit.startswith("1/"):
+        return f"{value:g}{unit[1:]}"
+    return f"{value:g}{unit}"
+
+
 def problems_text(problems: Iterable[Problem]) -> str:
     return "\n".join(str(p) for p in problems)
 
@@ -68,10 +75,11 @@ def item_lines(document: Document, item: Item) -> list[str]:
     if item.targets:
         lines.append("量化指标：")
         for t in item.targets:
-            value = "" if t.value is None else f"{t.value:g}{t.unit}"
+            value = "" if t.value is None else format_value(t.value, t.unit)
             base = ""
             if t.baseline is not None:
-                base = "；基线 " + "、".join(f"{y}年 {v:g}{t.unit}" for y, v in t.baseline.values)
+                points = (f"{y}年 {format_value(v, t.unit)}" for y, v in t.baseline.values)
+                base = "；基线 " + "、".join(points)
             status = f"；{t.status}" if t.status else ""
             lines.append(
                 f"  - {t.indicator} {COMPARATOR_NAMES.get(t.comparator, t.comparator)} "

@@ -1,0 +1,68 @@
+"""Enrichers for the metadata officials ask for: targets and departments.
+
+Each enricher takes the knowledge base and the corpus folder and returns a new
+knowledge base whose items carry the derived facts, each with its provenance.
+"""
+
+from __future__ import annotations
+
+from dataclasses import replace
+from pathlib import Path
+
+from kb.baselines import find_baselines, link_baselines, load_monitoring
+from kb.errors import Problem
+from kb.model import Document, Item, KnowledgeBase
+from kb.targets import Extraction, extract_targets
+
+MONITORING_CSV = "monitoring.csv"
+
+
+def item_extraction(item: Item) -> Extraction:
+    """Targets of an item; direction-only targets are read in goals only."""
+    return extract_targets(item.text, item.span.first, qualitative=item.kind == "goal")
+
+
+def preface_paragraphs(document: Document) -> list[tuple[int, str]]:
+    return [
+        paragraph
+        for section in document.sections
+        if section.kind == "preface"
+        for paragraph in section.paragraphs
+    ]
+
+
+def add_targets(kb: KnowledgeBase, corpus: Path) -> KnowledgeBase:
+    """Quantified targets of every item, linked to baselines and monitoring data."""
+    monitoring = load_monitoring(corpus / MONITORING_CSV)
+    documents = []
+    for document in kb.documents:
+        baselines = find_baselines(preface_paragraphs(document))
+        items = tuple(
+            replace(
+                item,
+                targets=link_baselines(
+                    item_extraction(item).targets, baselines, monitoring, item_id=item.id
+                ),
+            )
+            for item in document.items
+        )
+        documents.append(replace(document, items=items))
+    return replace(kb, documents=tuple(documents))
+
+
+def review_numbers(documents: list[Document]) -> list[Problem]:
+    """Numbers seen in items but not taken as targets, for a person to review."""
+    problems = []
+    for document in documents:
+        for item in document.items:
+            for skipped in item_extraction(item).skipped:
+                problems.append(
+                    Problem(
+                        document.file,
+                        skipped.line,
+                        "info",
+                        "number-not-taken",
+                        f"{item.id} 中的“{skipped.phrase}”未作为量化指标：{skipped.reason}",
+                    )
+                )
+    return problems

@@ -1,0 +1,290 @@
+"""Baselines from the prefaces, monitoring data, and target status."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+
+from kb.baselines import (
+    AHEAD,
+    BEHIND,
+    NO_DATA,
+    ON_TRACK,
+    MonitoringError,
+    compute_status,
+    find_baselines,
+    link_baselines,
+    load_monitoring,
+)
+from kb.errors import KbError
+from kb.model import Baseline, Target
+from kb.targets import extract_targets
+
+CORPUS = (
+    Path(__file__).parent.parent / "corpus" / "gaotai-2022-women-children-development-plans.txt"
+)
+
+# The children's preface, line 433, as written.
+PREFACE_433 = (
+    "党的十八大以来，县委、县政府把培养好少年儿童作为一项战略性、基础性工作，坚持儿童优先原则，"
+    "大力发展儿童事业，保障儿童权利的法规规章政策体系进一步完善，党委领导、政府主责、"
+    "妇女儿童工作委员会（以下简称妇儿工委）协调、多部门合作、全社会参与的儿童工作机制进一步巩固，"
+    "儿童发展环境进一步优化。截至2020年，婴儿、5岁以下儿童死亡率分别从2010年的9.15‰、10.56‰"
+    "下降到2.84‰、4.73‰；学前三年毛入园率从2010年的98.2%上升到99.95%，九年义务教育巩固率从"
+    "2010年的99.2%上升到100%，高中阶段毛入学率从2010年的89.5%上升到96.1%；农村留守儿童、"
+    "困境儿童等特殊困难群体得到更多关爱和保护。儿童发展和儿童事业取得了历史性新成就。"
+)
+
+EXPECTED_433 = [
+    ("婴儿死亡率", ((2010, 9.15), (2020, 2.84))),
+    ("5岁以下儿童死亡率", ((2010, 10.56), (2020, 4.73))),
+    ("学前三年毛入园率", ((2010, 98.2), (2020, 99.95))),
+    ("九年义务教育巩固率", ((2010, 99.2), (2020, 100.0))),
+    ("高中阶段毛入学率", ((2010, 89.5), (2020, 96.1))),
+]
+
+
+def test_the_childrens_preface() -> None:
+    found = find_baselines([(433, PREFACE_433)])
+    assert [(name, b.values) for name, b in found] == EXPECTED_433
+    assert {b.line for _, b in found} == {433}
+    assert all(b.phrase in PREFACE_433 for _, b in found)
+    assert (
+        found[0][1].phrase == "婴儿、5岁以下儿童死亡率分别从2010年的9.15‰、10.56‰下降到2.84‰、4.73‰"
+    )
+    assert found[2][1].phrase == "学前三年毛入园率从2010年的98.2%上升到99.95%"
+
+
+def test_the_whole_corpus_has_exactly_these_baselines() -> None:
+    lines = CORPUS.read_text(encoding="utf-8").splitlines()
+    paragraphs = [(n, text.strip()) for n, text in enumerate(lines, 1) if text.strip()]
+    found = find_baselines(paragraphs)
+    assert [(name, b.values) for name, b in found] == EXPECTED_433
+    assert lines[432].strip() == PREFACE_433
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        pytest.param(
+            "高中阶段毛入学率从2010年的89.5%上升到2020年的96.1%。",
+            [("高中阶段毛入学率", ((2010, 89.5), (2020, 96.1)))],
+            id="the later year named in the statement",
+        ),
+        pytest.param(
+            "学前三年毛入园率从2010年的98.2%上升到99.95%。",
+            [],
+            id="no later year: left out",
+        ),
+        pytest.param(
+            "妇女参与经济社会发展的能力和贡献率明显提升，社会地位显著提高。",
+            [],
+            id="the women's preface states no numbers",
+        ),
+    ],
+)
+def test_baseline_forms(
+    text: str, expected: list[tuple[str, tuple[tuple[int, float], ...]]]
+) -> None:
+    assert [(name, b.values) for name, b in find_baselines([(1, text)])] == expected
+
+
+@given(
+    st.lists(
+        st.sampled_from(
+            [
+                *"0123456789.%‰、和，。；",
+                "分别从",
+                "从2010年的",
+                "下降到",
+                "截至2020年",
+                "婴儿",
+                "死亡率",
+            ]
+        )
+    ).map("".join)
+)
+def test_find_baselines_never_crashes(text: str) -> None:
+    for _, baseline in find_baselines([(1, text)]):
+        assert baseline.phrase in text
+        years = [year for year, _ in baseline.values]
+        assert years == sorted(set(years))
+
+
+# --- Status ----------------------------------------------------------------------
+
+
+def target(
+    comparator: str, value: float | None, *points: tuple[int, float], base_year: int | None = None
+) -> Target:
+    baseline = Baseline(values=points, line=433, phrase="…") if points else None
+    return Target("指标", comparator, value, "%", "…", baseline=baseline, base_year=base_year)
+
+
+@pytest.mark.parametrize(
+    ("subject", "latest", "expected"),
+    [
+        pytest.param(target("<=", 5.0, (2010, 9.15), (2020, 2.84)), None, AHEAD, id="婴儿死亡率"),
+        pytest.param(
+            target(">=", 97.0, (2010, 89.5), (2020, 96.1)), None, ON_TRACK, id="高中毛入学率"
+        ),
+        pytest.param(target(">=", 97.0, (2010, 96.5), (2020, 96.0)), None, BEHIND, id="falling"),
+        pytest.param(target(">=", 97.0, (2010, 90.0), (2020, 91.0)), None, BEHIND, id="too slow"),
+        pytest.param(target(">=", 97.0), None, NO_DATA, id="no data"),
+        pytest.param(target(">=", 97.0), (2023, 96.0), BEHIND, id="one point, short"),
+        pytest.param(target(">=", 97.0), (2023, 97.5), AHEAD, id="one point, met"),
+        pytest.param(
+            target(">=", 97.0, (2010, 89.5), (2020, 96.1)), (2020, 98.0), AHEAD, id="latest wins"
+        ),
+        pytest.param(
+            target(">=", 97.0, (2010, 89.5), (2020, 96.1)), (2023, 90.0), BEHIND, id="fell back"
+        ),
+        pytest.param(target("~", 45.0), (2023, 44.0), AHEAD, id="about, within 5%"),
+        pytest.param(target("~", 45.0), (2023, 40.0), BEHIND, id="about, too far"),
+        pytest.param(target("=", 100.0), (2023, 100.0), AHEAD, id="equal"),
+        pytest.param(
+            target("decrease_by", 20.0, (2020, 10.0), base_year=2020),
+            (2023, 7.5),
+            AHEAD,
+            id="down 20% from 2020",
+        ),
+        pytest.param(
+            target("decrease_by", 20.0, (2020, 10.0), base_year=2020),
+            (2023, 9.5),
+            BEHIND,
+            id="down too slowly",
+        ),
+        pytest.param(
+            target("decrease_by", 20.0, (2020, 10.0), base_year=2020),
+            (2023, 9.0),
+            ON_TRACK,
+            id="down on pace",
+        ),
+        pytest.param(
+            target("decrease_by", 20.0, base_year=2020), (2023, 7.5), NO_DATA, id="no base value"
+        ),
+        pytest.param(target("increase", None, (2010, 1.0), (2020, 2.0)), None, ON_TRACK, id="up"),
+        pytest.param(target("increase", None, (2010, 2.0), (2020, 1.0)), None, BEHIND, id="down"),
+        pytest.param(target("decrease", None, (2010, 2.0)), (2023, 1.0), ON_TRACK, id="falls"),
+        pytest.param(target("increase", None), (2023, 1.0), "", id="no trend"),
+        pytest.param(target("achieve", None, (2010, 1.0), (2020, 2.0)), None, "", id="achieve"),
+    ],
+)
+def test_status(subject: Target, latest: tuple[int, float] | None, expected: str) -> None:
+    assert compute_status(subject, latest) == expected
+
+
+@given(
+    st.sampled_from(["<=", ">=", "~", "=", "decrease_by", "increase_by"]),
+    st.floats(0, 1000),
+    st.dictionaries(st.integers(1990, 2030), st.floats(-1e6, 1e6), max_size=5),
+)
+def test_status_is_always_one_of_four(
+    comparator: str, value: float, points: dict[int, float]
+) -> None:
+    subject = target(comparator, value, *sorted(points.items()), base_year=2020)
+    assert compute_status(subject, None) in {AHEAD, ON_TRACK, BEHIND, NO_DATA}
+
+
+# --- Linking ------------------------------------------------------------------------
+
+
+def preface_baselines() -> list[tuple[str, Baseline]]:
+    return find_baselines([(433, PREFACE_433)])
+
+
+def test_link_by_indicator_and_alias() -> None:
+    goals = {
+        "C1-G3": "新生儿、婴儿和5岁以下儿童死亡率分别降至3.0‰、5.0‰和6.0‰以下，"
+        "地区和城乡差距逐步缩小。",
+        "C3-G2": "适龄儿童普遍接受有质量的学前教育，学前教育毛入园率保持在99%以上。",
+        "C3-G4": "巩固提高高中阶段教育普及水平，高中阶段教育毛入学率达到并保持在97%以上。",
+    }
+    linked = {
+        (item_id, t.indicator): t
+        for item_id, text in goals.items()
+        for t in link_baselines(extract_targets(text, 1).targets, preface_baselines())
+    }
+    assert {key: t.status for key, t in linked.items()} == {
+        ("C1-G3", "新生儿死亡率"): NO_DATA,
+        ("C1-G3", "婴儿死亡率"): AHEAD,
+        ("C1-G3", "5岁以下儿童死亡率"): AHEAD,
+        ("C3-G2", "学前教育毛入园率"): AHEAD,  # 学前三年毛入园率 in the preface
+        ("C3-G4", "高中阶段教育毛入学率"): ON_TRACK,  # 高中阶段毛入学率 in the preface
+    }
+    assert linked[("C1-G3", "新生儿死亡率")].baseline is None
+    baseline = linked[("C3-G2", "学前教育毛入园率")].baseline
+    assert baseline is not None
+    assert baseline.values == ((2010, 98.2), (2020, 99.95))
+
+
+def test_monitoring_keys() -> None:
+    text = "新生儿、婴儿和5岁以下儿童死亡率分别降至3.0‰、5.0‰和6.0‰以下"
+    targets = extract_targets(text, 471).targets
+    monitoring = {
+        "新生儿死亡率": ((2023, 2.5),),  # by indicator
+        "C1-G3#2": ((2023, 8.0),),  # the second target of the item
+        "C1-G3": ((2023, 99.0),),  # ignored: the item has three targets
+    }
+    linked = link_baselines(targets, preface_baselines(), monitoring, item_id="C1-G3")
+    assert [t.status for t in linked] == [AHEAD, BEHIND, AHEAD]
+
+    (single,) = extract_targets("高中阶段教育毛入学率达到并保持在97%以上。", 577).targets
+    (linked_single,) = link_baselines([single], [], {"C3-G4": ((2023, 97.2),)}, item_id="C3-G4")
+    assert linked_single.status == AHEAD
+
+
+def test_no_data_anywhere() -> None:
+    (goal,) = extract_targets("孕产妇死亡率下降到12/10万以下。", 50).targets
+    assert link_baselines([goal], preface_baselines())[0].status == NO_DATA
+
+
+# --- Monitoring files ---------------------------------------------------------------
+
+
+def test_missing_file_means_no_data(tmp_path: Path) -> None:
+    assert load_monitoring(tmp_path / "monitoring.csv") == {}
+
+
+def test_reads_a_good_file(tmp_path: Path) -> None:
+    path = tmp_path / "monitoring.csv"
+    path.write_text(
+        "\ufeffkey,year,value\n婴儿死亡率,2023,2.1\n\nW1-G2,2022,10.5\n婴儿死亡率,2021,2.5\n",
+        encoding="utf-8",
+    )
+    assert load_monitoring(path) == {
+        "W1-G2": ((2022, 10.5),),
+        "婴儿死亡率": ((2021, 2.5), (2023, 2.1)),
+    }
+
+
+@pytest.mark.parametrize(
+    ("content", "line", "message"),
+    [
+        pytest.param("indicator,year,value\n", 1, "表头应为 key,year,value", id="header"),
+        pytest.param("key,year,value\n婴儿死亡率,2023\n", 2, "应有 3 列", id="columns"),
+        pytest.param("key,year,value\n,2023,2.1\n", 2, "key 为空", id="empty key"),
+        pytest.param("key,year,value\n婴儿死亡率,23,2.1\n", 2, "year 应为四位年份", id="year"),
+        pytest.param("key,year,value\n\n婴儿死亡率,2023,约2\n", 3, "value 应为数字", id="value"),
+        pytest.param("key,year,value\n婴儿死亡率,2023,nan\n", 2, "value 应为数字", id="nan"),
+        pytest.param(
+            "key,year,value\n婴儿死亡率,2023,2\n婴儿死亡率,2023,3\n", 3, "与第 2 行重复", id="dup"
+        ),
+    ],
+)
+def test_malformed_rows_name_file_and_line(
+    tmp_path: Path, content: str, line: int, message: str
+) -> None:
+    path = tmp_path / "monitoring.csv"
+    path.write_text(content, encoding="utf-8")
+    with pytest.raises(MonitoringError) as caught:
+        load_monitoring(path)
+    error = caught.value
+    assert (error.file, error.line) == (str(path), line)
+    assert message in error.message
+    assert str(error).startswith(f"{path} 第 {line} 行：")
+    assert isinstance(error, ValueError)
+    assert isinstance(error, KbError)
