@@ -11,11 +11,12 @@ from __future__ import annotations
 from dataclasses import dataclass
 from pathlib import Path
 
-from kb.corpus import load_corpus
+from kb.corpus import check_corpus
 from kb.enrich import enrich
-from kb.errors import OutputError, Problem
+from kb.errors import CorpusError, OutputError, Problem
 from kb.export import export_data, items_csv, to_json
-from kb.model import KnowledgeBase
+from kb.metadata import review_bodies, review_numbers
+from kb.model import Document, KnowledgeBase
 from kb.outputs import publish_release, staging, write_text
 
 KB_JSON = "kb.json"
@@ -29,9 +30,29 @@ class BuildResult:
     problems: tuple[Problem, ...]
 
 
+def check(corpus: Path, verbose: bool = False) -> tuple[list[Document], list[Problem]]:
+    """Every problem of the corpus, without writing anything.
+
+    Parse errors and warnings, names of bodies missing from the gazetteer and,
+    when ``verbose``, the numbers in items that were not taken as targets.
+    """
+    documents, problems = check_corpus(corpus)
+    problems += review_bodies(documents, corpus)
+    if verbose:
+        problems += review_numbers(documents)
+    return documents, sorted(problems, key=lambda p: (p.file, p.line))
+
+
 def load_kb(corpus: Path, strict: bool = False) -> tuple[KnowledgeBase, list[Problem]]:
-    """Parse and enrich the corpus: the whole knowledge base, in memory."""
-    kb, problems = load_corpus(corpus, strict=strict)
+    """Parse and enrich the corpus: the whole knowledge base, in memory.
+
+    Raises ``CorpusError`` on errors (and on warnings too, when ``strict``).
+    """
+    documents, problems = check(corpus)
+    fatal = [p for p in problems if p.level == "error" or (strict and p.level == "warning")]
+    if fatal:
+        raise CorpusError(fatal)
+    kb = KnowledgeBase(documents=tuple(documents))
     return enrich(kb, corpus), problems
 
 

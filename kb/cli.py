@@ -13,20 +13,16 @@ from collections.abc import Callable, Sequence
 from pathlib import Path
 
 from kb import report
-from kb.build import build, load_kb
-from kb.corpus import check_corpus
+from kb.build import build, check, load_kb
 from kb.errors import CorpusError, KbError, UsageError
 from kb.export import export_data, items_csv, to_json
 from kb.lookup import domain_counts, find
-from kb.metadata import review_numbers
 
 Handler = Callable[[argparse.Namespace], int]
 
 
 def cmd_check(args: argparse.Namespace) -> int:
-    documents, problems = check_corpus(args.corpus)
-    if args.verbose:
-        problems = sorted([*problems, *review_numbers(documents)], key=lambda p: (p.file, p.line))
+    documents, problems = check(args.corpus, verbose=args.verbose)
     shown = [p for p in problems if args.verbose or p.level != "info"]
     if shown:
         print(report.problems_text(shown))
@@ -124,6 +120,34 @@ def cmd_targets(args: argparse.Namespace) -> int:
     return 0
 
 
+def cmd_dept(args: argparse.Namespace) -> int:
+    from kb import responsibility as resp
+    from kb import tasks_table
+
+    gazetteer = resp.require_gazetteer(args.corpus)
+    department = resp.find_department(gazetteer, args.name) if args.name else None
+    kb, _ = load_kb(args.corpus)
+    if args.list:
+        print(report.department_list_text(resp.department_counts(kb, gazetteer)))
+        return 0
+    if args.format in ("csv", "xlsx"):
+        rows = tasks_table.task_rows(kb, department.name if department else None)
+        title = f"任务分工表（{department.name if department else '全部单位'}）"
+        if args.format == "csv":
+            write_output(tasks_table.tasks_csv(rows), args.output, encoding="utf-8-sig")
+        elif args.output is None:
+            raise UsageError("xlsx 格式需要用 -o 指定输出文件，例如 -o 任务分工表.xlsx")
+        else:
+            tasks_table.write_tasks_xlsx(rows, args.output, title)
+            print(f"已写入 {args.output}（{len(rows)} 条）", file=sys.stderr)
+        return 0
+    if department is None:
+        raise UsageError("请给出单位名称（如 kb dept 卫健局），或用 kb dept --list 列出全部单位")
+    items = resp.department_items(kb, department.name)
+    print(report.department_text(department.name, department.short, items))
+    return 0
+
+
 def make_parser() -> argparse.ArgumentParser:
     common = argparse.ArgumentParser(add_help=False)
     common.add_argument(
@@ -162,6 +186,16 @@ def make_parser() -> argparse.ArgumentParser:
     )
     targets.add_argument("--numeric", action="store_true", help="只列有数值的指标（不含定性目标）")
     targets.add_argument("-o", "--output", type=Path, help="写入文件（xlsx 必须指定）")
+    dept = add("dept", cmd_dept, "某单位负责的主要目标和策略措施（牵头在前，附依据），及任务分工表")
+    dept.add_argument("name", nargs="?", help="单位名称、简称或别称，如 卫健局、教育局、妇联、法院")
+    dept.add_argument("--list", action="store_true", help="列出全部单位及其条目数")
+    dept.add_argument(
+        "--format",
+        choices=("text", "csv", "xlsx"),
+        default="text",
+        help="csv/xlsx：输出任务分工表（不给单位名称则为全部单位）",
+    )
+    dept.add_argument("-o", "--output", type=Path, help="写入文件（xlsx 必须指定）")
     export = add("export", cmd_export, "导出知识库（JSON 或 CSV）")
     export.add_argument("--format", choices=("json", "csv"), default="json", help="导出格式")
     export.add_argument("-o", "--output", type=Path, help="写入文件（默认输出到标准输出）")

@@ -9,12 +9,15 @@ from __future__ import annotations
 from collections.abc import Callable
 from pathlib import Path
 
-from kb.metadata import add_targets
+from kb.metadata import add_departments, add_targets
 from kb.model import KnowledgeBase
 
 Enricher = Callable[[KnowledgeBase, Path], KnowledgeBase]
 
-ENRICHERS: tuple[Enricher, ...] = (add_targets,)
+ENRICHERS: tuple[Enricher, ...] = (
+    add_targets,
+    add_departments,
+)
 
 
 def enrich(kb: KnowledgeBase, corpus: Path) -> KnowledgeBase:

@@ -10,11 +10,19 @@ from dataclasses import replace
 from pathlib import Path
 
 from kb.baselines import find_baselines, link_baselines, load_monitoring
+from kb.departments import Gazetteer, assign_departments, load_gazetteer, unknown_bodies
 from kb.errors import Problem
 from kb.model import Document, Item, KnowledgeBase
 from kb.targets import Extraction, extract_targets
 
 MONITORING_CSV = "monitoring.csv"
+GAZETTEER = "departments.yaml"
+
+
+def gazetteer_for(corpus: Path) -> Gazetteer | None:
+    """The corpus's gazetteer of departments; ``None`` when it has none."""
+    path = corpus / GAZETTEER
+    return load_gazetteer(path) if path.exists() else None
 
 
 def item_extraction(item: Item) -> Extraction:
@@ -48,6 +56,45 @@ def add_targets(kb: KnowledgeBase, corpus: Path) -> KnowledgeBase:
         )
         documents.append(replace(document, items=items))
     return replace(kb, documents=tuple(documents))
+
+
+def add_departments(kb: KnowledgeBase, corpus: Path) -> KnowledgeBase:
+    """The departments responsible for every item, with the evidence."""
+    gazetteer = gazetteer_for(corpus)
+    if gazetteer is None:
+        return kb
+    documents = []
+    for document in kb.documents:
+        names = {d.id: d.name for d in document.domains}
+        items = tuple(
+            replace(
+                item,
+                departments=assign_departments(gazetteer, item.text, names[item.domain], item.plan),
+            )
+            for item in document.items
+        )
+        documents.append(replace(document, items=items))
+    return replace(kb, documents=tuple(documents))
+
+
+def review_bodies(documents: list[Document], corpus: Path) -> list[Problem]:
+    """Warn about names that look like a body but are not in the gazetteer."""
+    gazetteer = gazetteer_for(corpus)
+    if gazetteer is None:
+        return []
+    return [
+        Problem(
+            document.file,
+            item.span.first,
+            "warning",
+            "unknown-body",
+            f"{item.id} 提到“{phrase}”，名录 {gazetteer.file} 中没有这个单位："
+            "应在名录中加上它（或列入 not_bodies）",
+        )
+        for document in documents
+        for item in document.items
+        for phrase in unknown_bodies(gazetteer, item.text)
+    ]
 
 
 def review_numbers(documents: list[Document]) -> list[Problem]:

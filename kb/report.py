@@ -17,6 +17,7 @@ from kb.model import (
     Plan,
     Section,
 )
+from kb.responsibility import Assignment, DepartmentCount
 
 COMPARATOR_NAMES = {
     "<=": "≤",
@@ -117,4 +118,38 @@ def stats_text(counts: list[DomainCount]) -> str:
                 lines.append(
                     f"    {r.domain:<4}{r.name}：主要目标 {r.goals}，策略措施 {r.measures}"
                 )
+    return "\n".join(lines)
+
+
+def department_text(name: str, short: str, assignments: list[Assignment]) -> str:
+    lead = sum(a.role.role == "lead" for a in assignments)
+    partner = len(assignments) - lead
+    lines = [
+        f"{name}（{short}）：共 {len(assignments)} 条，牵头 {lead} 条，配合 {partner} 条",
+        "依据：原文点名 = 条文写明了本单位；据内容推断 = 按名录中本单位的职责主题词判断",
+    ]
+    plan = domain = None
+    for a in assignments:
+        if a.item.plan != plan:
+            plan, domain = a.item.plan, None
+            lines += ["", PLAN_NAMES[plan]]
+        if a.item.domain != domain:
+            domain = a.item.domain
+            lines.append(f"  {a.domain_name}（{domain}）")
+        summary = a.item.title or a.item.text
+        if len(summary) > 60:
+            summary = summary[:60] + "…"
+        lines.append(f"    [{ROLE_NAMES[a.role.role]}] {a.item.id}  {summary}")
+        how = f"{BASIS_NAMES[a.role.basis]}：{'、'.join(a.role.evidence)}"
+        lines.append(f"           依据（{how}）")
+    return "\n".join(lines)
+
+
+def department_list_text(rows: list[DepartmentCount]) -> str:
+    lines = ["单位 | 简称 | 合计 | 牵头 | 配合"]
+    for r in rows:
+        total = r.lead + r.partner
+        lines.append(
+            f"{r.department.name} | {r.department.short} | {total} | {r.lead} | {r.partner}"
+        )
     return "\n".join(lines)

@@ -1,0 +1,75 @@
+"""Which goals and measures fall to a department: the officials' question."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+
+from kb.departments import Department, Gazetteer, resolve
+from kb.errors import NotFoundError, UsageError
+from kb.metadata import GAZETTEER, gazetteer_for
+from kb.model import DepartmentRole, Item, KnowledgeBase
+
+
+@dataclass(frozen=True)
+class Assignment:
+    item: Item
+    domain_name: str
+    role: DepartmentRole
+
+
+@dataclass(frozen=True)
+class DepartmentCount:
+    department: Department
+    lead: int
+    partner: int
+
+
+def require_gazetteer(corpus: Path) -> Gazetteer:
+    gazetteer = gazetteer_for(corpus)
+    if gazetteer is None:
+        raise UsageError(f"语料目录 {corpus} 中没有单位名录 {GAZETTEER}：无法按单位查询")
+    return gazetteer
+
+
+def find_department(gazetteer: Gazetteer, name: str) -> Department:
+    """A department by its canonical name, short name or alias (卫健局, 妇联, 法院 …)."""
+    department = resolve(gazetteer, name.strip())
+    if department is not None:
+        return department
+    core = name.strip().removeprefix("县").removesuffix("局") or name.strip()
+    hints = [d.short for d in gazetteer.departments if core and all(ch in d.name for ch in core)]
+    hint = f"是不是：{'、'.join(hints)}？" if hints else "用 kb dept --list 查看全部单位。"
+    raise NotFoundError(f"名录中没有“{name}”这个单位（或它同时指几个单位）。{hint}")
+
+
+def department_items(kb: KnowledgeBase, department: str) -> list[Assignment]:
+    """The items of ``department`` by document, plan and domain; lead before partner."""
+    names = {(d.doc, d.id): d.name for d in kb.domains()}
+    found = []
+    for position, item in enumerate(kb.items()):
+        for role in item.departments:
+            if role.name == department:
+                found.append((position, Assignment(item, names[(item.doc, item.domain)], role)))
+    domain_order = {(d.doc, d.id): n for n, d in enumerate(kb.domains())}
+
+    def key(pair: tuple[int, Assignment]) -> tuple[int, int, int]:
+        position, a = pair
+        return (domain_order[(a.item.doc, a.item.domain)], a.role.role != "lead", position)
+
+    return [a for _, a in sorted(found, key=key)]
+
+
+def department_counts(kb: KnowledgeBase, gazetteer: Gazetteer) -> list[DepartmentCount]:
+    """Every department of the gazetteer with its number of items, most first."""
+    lead: dict[str, int] = {}
+    partner: dict[str, int] = {}
+    for item in kb.items():
+        for role in item.departments:
+            counts = lead if role.role == "lead" else partner
+            counts[role.name] = counts.get(role.name, 0) + 1
+    rows = [
+        DepartmentCount(d, lead.get(d.name, 0), partner.get(d.name, 0))
+        for d in gazetteer.departments
+    ]
+    return sorted(rows, key=lambda r: (-(r.lead + r.partner), -r.lead, r.department.name))

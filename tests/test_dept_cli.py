@@ -1,0 +1,108 @@
+"""Departments end to end: kb dept, the 任务分工表, the export and kb check."""
+
+from __future__ import annotations
+
+import csv
+import io
+import shutil
+from pathlib import Path
+
+import openpyxl
+import pytest
+from conftest import CORPUS
+
+from kb.cli import main
+
+
+def run(capsys: pytest.CaptureFixture[str], *argv: str) -> tuple[int, str, str]:
+    code = main(list(argv))
+    out, err = capsys.readouterr()
+    return code, out, err
+
+
+def test_export_items_carry_departments_with_evidence(kb_data: dict) -> None:
+    items = {i["id"]: i for i in kb_data["items"]}
+    (lead,) = [d for d in items["W1-G2"]["departments"] if d["role"] == "lead"]
+    assert lead == {
+        "name": "县卫生健康局",
+        "role": "lead",
+        "basis": "subject",
+        "evidence": ["孕产妇"],
+    }
+    for item in kb_data["items"]:
+        roles = [d["role"] for d in item["departments"]]
+        assert roles.count("lead") <= 1
+        assert roles == sorted(roles, key=lambda r: r != "lead")  # lead first
+        for dept in item["departments"]:
+            assert dept["evidence"], item["id"]
+            if dept["basis"] == "named":
+                assert any(e in item["text"] for e in dept["evidence"])
+
+
+@pytest.mark.parametrize("alias", ["卫健局", "卫生健康部门", "县卫生健康局"])
+def test_dept_accepts_aliases(capsys: pytest.CaptureFixture[str], alias: str) -> None:
+    code, out, _ = run(capsys, "dept", alias)
+    assert code == 0
+    assert out.startswith("县卫生健康局（卫健局）：共 ")
+    assert "[牵头] W1-G2  孕产妇死亡率下降到12/10万以下" in out
+    assert "依据（据内容推断：孕产妇）" in out
+
+
+def test_dept_lists_lead_before_partner_within_each_domain(
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    code, out, _ = run(capsys, "dept", "妇联")
+    assert code == 0
+    for block in out.split("\n  ")[1:]:
+        roles = [line.split("]")[0] for line in block.splitlines() if "[" in line]
+        assert roles == sorted(roles, key=lambda r: r != "    [牵头")
+
+
+def test_dept_list_counts(capsys: pytest.CaptureFixture[str]) -> None:
+    code, out, _ = run(capsys, "dept", "--list")
+    assert code == 0 and out.startswith("单位 | 简称 | 合计 | 牵头 | 配合")
+    assert "县人民法院 | 法院 |" in out
+
+
+def test_unknown_department_suggests(capsys: pytest.CaptureFixture[str]) -> None:
+    code, _, err = run(capsys, "dept", "卫生局")
+    assert code == 1 and "没有“卫生局”" in err and "卫健局" in err
+
+
+def test_tasks_table_csv_and_xlsx(capsys: pytest.CaptureFixture[str], tmp_path: Path) -> None:
+    code, out, _ = run(capsys, "dept", "法院", "--format", "csv")
+    rows = list(csv.DictReader(io.StringIO(out)))
+    assert code == 0 and rows
+    assert all("县人民法院" in r["牵头单位"] + r["配合单位"] for r in rows)
+    assert set(rows[0]) >= {"领域", "编号", "主要目标/策略措施", "牵头单位", "配合单位"}
+    path = tmp_path / "任务分工表.xlsx"
+    assert run(capsys, "dept", "--format", "xlsx", "-o", str(path))[0] == 0
+    sheet = openpyxl.load_workbook(path)["任务分工"]
+    assert sheet["A1"].value == "任务分工表（全部单位）"
+    body = list(sheet.iter_rows(min_row=3, values_only=True))
+    assert len(body) == 320
+    w1g2 = next(r for r in body if r[3] == "W1-G2")
+    assert w1g2[2] == "妇女与健康" and w1g2[6] == "县卫生健康局"
+
+
+def test_unknown_body_in_the_text_is_a_warning(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path
+) -> None:
+    corpus = tmp_path / "corpus"
+    shutil.copytree(CORPUS, corpus)
+    source = corpus / "gaotai-2022-women-children-development-plans.txt"
+    text = source.read_text(encoding="utf-8")
+    source.write_text(text.replace("孕产妇死亡率下降到", "县气象局负责孕产妇死亡率下降到"), "utf-8")
+    code, out, _ = run(capsys, "check", "--corpus", str(corpus))
+    assert code == 0 and ":50: 警告：W1-G2 提到“县气象局”" in out
+    assert run(capsys, "check", "--strict", "--corpus", str(corpus))[0] == 1
+
+
+def test_bad_gazetteer_is_a_clear_error(capsys: pytest.CaptureFixture[str], tmp_path: Path) -> None:
+    corpus = tmp_path / "corpus"
+    shutil.copytree(CORPUS, corpus)
+    (corpus / "departments.yaml").write_text(
+        "version: 1\ndepartments:\n  - nam: 县教育局\n", "utf-8"
+    )
+    code, _, err = run(capsys, "dept", "教育局", "--corpus", str(corpus))
+    assert code == 1 and "departments.yaml" in err and "Traceback" not in err
