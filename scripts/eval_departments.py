@@ -4,16 +4,13 @@
     .venv/bin/python scripts/eval_departments.py --items    # also every item's misses
     .venv/bin/python scripts/eval_departments.py --counts   # items per department, corpus-wide
 
-Items are read from the corpus with a small regex for now (domain headings
-"（一）妇女与健康" inside chapter "二、发展领域…", the 主要目标/策略措施 headings,
-items "N.…"); the lead will switch this to the real parser.  The sample's copied
-text is checked against the corpus so that the two cannot drift apart.
+Items are read from the corpus by the kb parser.  The sample's copied text is
+checked against the corpus so that the two cannot drift apart.
 """
 
 from __future__ import annotations
 
 import argparse
-import re
 import sys
 from collections import Counter
 from dataclasses import dataclass
@@ -21,17 +18,14 @@ from pathlib import Path
 
 import yaml
 
+from kb.corpus import load_corpus
 from kb.departments import Gazetteer, assign_departments, load_gazetteer, unknown_bodies
 
 ROOT = Path(__file__).resolve().parent.parent
 
-CORPUS = ROOT / "corpus" / "gaotai-2022-women-children-development-plans.txt"
+CORPUS = ROOT / "corpus"
 GAZETTEER = ROOT / "corpus" / "departments.yaml"
 JUDGMENTS = ROOT / "tests" / "data" / "department_judgments.yaml"
-
-DOMAIN_HEADING = re.compile(r"^（[一二三四五六七八九十]+）(\S+)$")
-ITEM_LINE = re.compile(r"^(\d+)[.．](.+)$")
-KIND_HEADINGS = {"主要目标": "G", "策略措施": "M"}
 
 
 @dataclass(frozen=True)
@@ -43,27 +37,11 @@ class Item:
     text: str
 
 
-def read_items(path: Path) -> list[Item]:
-    """Every numbered goal and measure of the two plans, in source order."""
-    items: list[Item] = []
-    plan, domain_no, domain, kind, inside = "W", 0, "", "", False
-    for line_no, raw in enumerate(path.read_text(encoding="utf-8").splitlines(), 1):
-        line = raw.strip()
-        if line.startswith("高台县儿童发展规划"):
-            plan, domain_no = "C", 0
-        if line.startswith(("二、发展领域", "三、组织实施")):
-            inside, kind = line.startswith("二"), ""
-            continue
-        heading = DOMAIN_HEADING.match(line)
-        if inside and heading:
-            domain_no, domain, kind = domain_no + 1, heading.group(1), ""
-            continue
-        kind = next((code for head, code in KIND_HEADINGS.items() if line.startswith(head)), kind)
-        item = ITEM_LINE.match(line)
-        if inside and kind and item:
-            item_id = f"{plan}{domain_no}-{kind}{item.group(1)}"
-            items.append(Item(item_id, plan, domain, line_no, item.group(2)))
-    return items
+def read_items(corpus: Path) -> list[Item]:
+    """Every numbered goal and measure of the corpus, from the kb parser."""
+    kb, _ = load_corpus(corpus)
+    names = {(d.doc, d.id): d.name for d in kb.domains()}
+    return [Item(i.id, i.plan, names[(i.doc, i.domain)], i.span.first, i.text) for i in kb.items()]
 
 
 @dataclass
