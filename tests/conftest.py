@@ -1,12 +1,7 @@
 from __future__ import annotations
 
-from pathlib import Path
-
 import pytest
-
-ROOT = Path(__file__).resolve().parent.parent
-CORPUS = ROOT / "corpus"
-FIXTURES = Path(__file__).resolve().parent / "fixtures"
+from paths import CORPUS, ROOT
 
 
 @pytest.fixture(autouse=True)

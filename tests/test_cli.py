@@ -10,7 +10,7 @@ import shutil
 from pathlib import Path
 
 import pytest
-from conftest import CORPUS, FIXTURES
+from paths import CORPUS, FIXTURES
 
 from kb.cli import main
 from kb.outputs import tree_digest

@@ -9,7 +9,7 @@ from pathlib import Path
 
 import openpyxl
 import pytest
-from conftest import CORPUS
+from paths import CORPUS
 
 from kb.cli import main
 

@@ -6,8 +6,8 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from conftest import FIXTURES
 from golden import check_golden
+from paths import FIXTURES
 
 from kb.corpus import parse_file
 from kb.model import Document

@@ -5,8 +5,8 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from conftest import CORPUS, FIXTURES
 from lossless import assert_lossless
+from paths import CORPUS, FIXTURES
 
 from kb.corpus import document_files, parse_file
 
