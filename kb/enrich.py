@@ -9,6 +9,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from pathlib import Path
 
+from kb.links import add_links
 from kb.metadata import add_departments, add_targets
 from kb.model import KnowledgeBase
 
@@ -17,6 +18,7 @@ Enricher = Callable[[KnowledgeBase, Path], KnowledgeBase]
 ENRICHERS: tuple[Enricher, ...] = (
     add_targets,
     add_departments,
+    add_links,  # after add_targets: shared indicators read Item.targets
 )
 
 

@@ -92,9 +92,14 @@ def item_lines(document: Document, item: Item) -> list[str]:
             how = f"{ROLE_NAMES[d.role]}，{BASIS_NAMES[d.basis]}：{'、'.join(d.evidence)}"
             lines.append(f"  - {d.name}（{how}）")
     if item.related:
+        items = {i.id: i for i in document.items}
         lines.append("另一规划中的相关条目：")
         for r in item.related:
-            lines.append(f"  - {r.id}（相关度 {r.score:.2f}；共同主题：{'、'.join(r.why)}）")
+            other = items.get(r.id)
+            summary = (other.title or other.text)[:40] if other else ""
+            lines.append(
+                f"  - {r.id} {summary}（相关度 {r.score:.2f}；共同主题：{'、'.join(r.why)}）"
+            )
     return lines
 
 
