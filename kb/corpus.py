@@ -11,11 +11,15 @@ from kb.parse import parse_text
 from kb.text import decode
 
 SLUG_UNSAFE = re.compile(r"[^0-9A-Za-z\u4e00-\u9fff_-]+")
+# .txt files of corpus/ that are not plans: the search's word list (kb/search/vocabulary.py)
+NOT_DOCUMENTS = frozenset({"dictionary.txt"})
 
 
 def document_files(corpus: Path) -> list[Path]:
     """The plan documents of ``corpus``: every ``*.txt`` file, sorted by name."""
-    return sorted(path for path in corpus.glob("*.txt") if path.is_file())
+    return sorted(
+        path for path in corpus.glob("*.txt") if path.is_file() and path.name not in NOT_DOCUMENTS
+    )
 
 
 def slug_for(path: Path) -> str:

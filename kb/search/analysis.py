@@ -1,0 +1,218 @@
+"""Text → search terms, the same way for the index and for queries.
+
+Both sides go through ``Analyzer.tokens``: normalize (``kb.search.normalize``),
+cut into IDs, numbers-with-units and word runs, segment the runs with the
+compact lexicon (``kb.search.segment``), drop function words.  Then:
+
+* the index also stores, for each word of three or more characters, the
+  dictionary words inside it (孕产妇 → 产妇), so that part of a word finds
+  the whole; and, for each word with synonyms, the token of its class
+  (家暴, 家庭暴力 → ``=家庭暴力``);
+* a query looks each of its words up as itself, as its class token and as the
+  words it expands to (两癌 → 宫颈癌, 乳腺癌).
+
+An ``Analyzer`` is saved to and loaded from ``analysis.json`` in the index
+folder, so a query always uses exactly what built the index.
+"""
+
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from kb.search.layout import ANALYSIS_FILE
+from kb.search.normalize import is_han, normalize, pieces
+from kb.search.segment import Lexicon
+
+FORMAT = "kb-search-analysis/1"
+CLASS_MARK = "="
+EXPANSION_WEIGHT = 0.8
+PART_WEIGHT = 0.3
+
+# Words that carry no subject on their own: particles, conjunctions, question words.
+STOPWORD_LIST = """
+    的 地 得 了 着 过 和 与 及 或 等 在 对 为 以 将 把 被 从 之 其 并 而 是 也 都 各 每 该
+    这 那 于 由 向 给 让 就 还 又 但 如 若 则 即 中 我 你 他 她 它 们 吗 呢 吧 啊 呀 么 嘛
+    以及 或者 及其 怎么 怎样 如何 什么 哪些 哪个 哪里 为什么 有关 关于 有没有 是否
+"""
+STOPWORDS = frozenset(STOPWORD_LIST.split())
+
+
+@dataclass(frozen=True)
+class Token:
+    """One term of a text: an item ID, a number with its unit, or a word."""
+
+    kind: str  # "id", "number" or "word"
+    text: str
+
+
+@dataclass(frozen=True)
+class QueryWord:
+    """A word of a query and every indexed term that counts as it, with weights."""
+
+    token: Token
+    forms: tuple[tuple[str, float], ...]
+    surfaces: tuple[str, ...]  # the words to highlight in a snippet
+    weight: float = 1.0  # PART_WEIGHT for a word found inside a longer query word
+
+
+class Analyzer:
+    def __init__(
+        self,
+        lexicon: Lexicon,
+        classes: dict[str, str],
+        expansions: dict[str, list[str]],
+        departments: list[str] | None = None,
+    ) -> None:
+        self.lexicon = lexicon
+        self.classes = classes
+        self.expansions = expansions
+        self.departments = departments or []  # class heads that are departments
+        self.department_tokens = frozenset(CLASS_MARK + d for d in self.departments)
+        self._members: dict[str, list[str]] | None = None
+
+    # ------------------------------------------------------------------ both sides
+
+    def tokens(self, text: str) -> list[Token]:
+        """The terms of ``text`` in order, function words dropped."""
+        found: list[Token] = []
+        for piece in pieces(normalize(text)):
+            if piece.kind != "run":
+                found.append(Token(piece.kind, piece.text))
+                continue
+            for word in self.lexicon.cut(piece.text):
+                if word not in STOPWORDS:
+                    found.append(Token("word", word))
+        return found
+
+    # ------------------------------------------------------------------ index side
+
+    def index_terms(self, text: str) -> list[str]:
+        """What the index stores for ``text``: its words, the words inside them, classes."""
+        terms: list[str] = []
+        for token in self.tokens(text):
+            words = [token.text]
+            if token.kind == "word" and len(token.text) >= 3 and is_han(token.text):
+                words += self.lexicon.subwords(token.text)
+            for word in words:
+                terms.append(word)
+                if word in self.classes:
+                    terms.append(CLASS_MARK + self.classes[word])
+        return terms
+
+    def department_terms(self, name: str) -> list[str]:
+        """What the index stores for a department an item is assigned to.
+
+        The token of its class when the name is known (so that every name of
+        the department finds it), else the words of the name.
+        """
+        head = self.classes.get(normalize(name))
+        if head is not None and CLASS_MARK + head in self.department_tokens:
+            return [CLASS_MARK + head]
+        return self.index_terms(name)
+
+    def grams(self, text: str) -> list[str]:
+        """Single characters (numbers and Latin words whole), for matching part of a word."""
+        found: list[str] = []
+        for piece in pieces(normalize(text)):
+            found += chars(piece.text) if piece.kind == "run" else [piece.text]
+        return found
+
+    # ------------------------------------------------------------------ query side
+
+    def query_words(self, text: str) -> list[QueryWord]:
+        """Each distinct term of a query, with the indexed forms that count as it.
+
+        The words inside a long word follow it, with a lower weight: 托育服务
+        also looks for 托育 and 服务, as the index stores them for its texts.
+        """
+        tokens = self.tokens(text)
+        whole = {t.text for t in tokens}
+        words: list[QueryWord] = []
+        seen: set[str] = set()
+        for token in tokens:
+            if token.text in seen:
+                continue
+            seen.add(token.text)
+            words.append(self._query_word(token, 1.0))
+            if token.kind == "word" and len(token.text) >= 3 and is_han(token.text):
+                for part in dict.fromkeys(self.lexicon.subwords(token.text)):
+                    if part not in whole and part not in seen and part not in STOPWORDS:
+                        seen.add(part)
+                        words.append(self._query_word(Token("word", part), PART_WEIGHT))
+        return words
+
+    def _query_word(self, token: Token, weight: float) -> QueryWord:
+        forms: dict[str, float] = {}
+        surfaces: list[str] = []
+        self._add_forms(token.text, 1.0, forms, surfaces)
+        for target in self.expansions.get(token.text, ()):
+            self._add_forms(target, EXPANSION_WEIGHT, forms, surfaces)
+        return QueryWord(token, tuple(forms.items()), tuple(dict.fromkeys(surfaces)), weight)
+
+    def _add_forms(
+        self, word: str, weight: float, forms: dict[str, float], surfaces: list[str]
+    ) -> None:
+        forms[word] = max(forms.get(word, 0.0), weight)
+        surfaces.append(word)
+        head = self.classes.get(word)
+        if head is not None:
+            token = CLASS_MARK + head
+            forms[token] = max(forms.get(token, 0.0), weight)
+            surfaces += self.members().get(head, [])
+
+    def members(self) -> dict[str, list[str]]:
+        """Class head -> every term of the class (for highlighting)."""
+        if self._members is None:
+            members: dict[str, list[str]] = {}
+            for term, head in sorted(self.classes.items()):
+                members.setdefault(head, []).append(term)
+            self._members = members
+        return self._members
+
+    # ------------------------------------------------------------------ storage
+
+    def to_json(self) -> str:
+        data = {
+            "format": FORMAT,
+            "total": self.lexicon.total,
+            "words": self.lexicon.freq,
+            "classes": self.classes,
+            "expansions": self.expansions,
+            "departments": self.departments,
+        }
+        return json.dumps(data, ensure_ascii=False, sort_keys=True, separators=(",", ":"))
+
+    @classmethod
+    def from_json(cls, text: str) -> Analyzer:
+        data: dict[str, Any] = json.loads(text)
+        if data.get("format") != FORMAT:
+            raise ValueError(f"unknown analysis format {data.get('format')!r}")
+        lexicon = Lexicon(data["words"], data["total"])
+        return cls(lexicon, data["classes"], data["expansions"], data["departments"])
+
+    def save(self, folder: Path) -> None:
+        (folder / ANALYSIS_FILE).write_text(self.to_json() + "\n", encoding="utf-8")
+
+    @classmethod
+    def load(cls, folder: Path) -> Analyzer:
+        return cls.from_json((folder / ANALYSIS_FILE).read_text(encoding="utf-8"))
+
+
+def chars(run: str) -> list[str]:
+    """Chinese characters one by one; Latin letters stay together."""
+    out: list[str] = []
+    latin = ""
+    for c in run:
+        if "a" <= c <= "z":
+            latin += c
+            continue
+        if latin:
+            out.append(latin)
+            latin = ""
+        out.append(c)
+    if latin:
+        out.append(latin)
+    return out

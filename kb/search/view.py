@@ -1,0 +1,58 @@
+"""Search results for the terminal (Chinese) and as JSON."""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Mapping, Sequence
+
+from kb.search.engine import Hit
+
+ROLE_NAMES = {"lead": "牵头", "partner": "配合"}
+MAX_DEPARTMENTS = 6
+
+
+def printable(text: str) -> str:
+    """``text`` safe to print: undecodable bytes from the command line become �."""
+    return text.encode("utf-8", "surrogateescape").decode("utf-8", "replace")
+
+
+def hits_json(hits: Sequence[Hit]) -> str:
+    return json.dumps([h.as_dict() for h in hits], ensure_ascii=False, indent=1) + "\n"
+
+
+def batch_json(results: Mapping[str, Sequence[Hit]]) -> str:
+    """``{query: [hits]}``, queries in the order given."""
+    data = {printable(q): [h.as_dict() for h in hits] for q, hits in results.items()}
+    return json.dumps(data, ensure_ascii=False, indent=1) + "\n"
+
+
+def departments_text(hit: Hit) -> str:
+    if not hit.departments:
+        return "责任单位：（未定）"
+    names = [f"{name}（{ROLE_NAMES.get(role, role)}）" for name, role in hit.departments]
+    more = len(names) - MAX_DEPARTMENTS
+    shown = "、".join(names[:MAX_DEPARTMENTS]) + (f" 等 {len(names)} 个单位" if more > 0 else "")
+    return f"责任单位：{shown}"
+
+
+def hits_text(query: str, hits: Sequence[Hit], limit: int) -> str:
+    """A numbered list: ID, domain and kind, score; the snippet; the departments."""
+    shown = printable(query.strip()) or "（按筛选条件列出）"
+    if not hits:
+        return f"没有找到与“{shown}”相关的条目。可以换个说法，或放宽筛选条件。"
+    several_docs = len({h.doc for h in hits}) > 1
+    more = f"显示前 {limit} 条（--limit 可调整）" if len(hits) >= limit else f"共 {len(hits)} 条"
+    lines = [f"“{shown}”：{more}"]
+    for rank, hit in enumerate(hits, 1):
+        ident = f"{hit.doc}:{hit.id}" if several_docs else hit.id
+        lines += [
+            "",
+            f"{rank:>2}. {ident}  {hit.domain_name} · {hit.kind_name}  （得分 {hit.score:.2f}）",
+            f"    {hit.snippet}",
+            f"    {departments_text(hit)}",
+        ]
+    return "\n".join(lines)
+
+
+def batch_text(results: Mapping[str, Sequence[Hit]], limit: int) -> str:
+    return "\n\n".join(hits_text(q, hits, limit) for q, hits in results.items())

@@ -1,0 +1,91 @@
+"""Measure the relevance of `kb search` against the naive peer, per kind of query.
+
+    .venv/bin/python scripts/eval_search.py [--per-query] [--judgments FILE]
+
+Both systems index the knowledge base of corpus/ afresh in a temporary folder:
+`kb search` as `kb build` writes it, and the naive peer (kb/search/naive.py:
+whoosh + jieba's stock ChineseAnalyzer, text only, no dictionary, no synonyms).
+The judged queries are tests/data/search_judgments.yaml (how they were made is
+written at the top of that file).  Reported per kind: nDCG@10, Recall@10, MRR
+(definitions in kb/search/metrics.py).  Held-out queries, written after tuning,
+are reported separately as well.
+"""
+
+from __future__ import annotations
+
+import argparse
+import logging
+import sys
+import tempfile
+from collections.abc import Callable, Sequence
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+
+from kb.build import load_kb  # noqa: E402
+from kb.search.engine import SearchIndex  # noqa: E402
+from kb.search.indexer import write_index  # noqa: E402
+from kb.search.metrics import KINDS, Judged, evaluate, load_judgments, score  # noqa: E402
+from kb.search.naive import NaiveIndex, write_naive_index  # noqa: E402
+
+JUDGMENTS = ROOT / "tests" / "data" / "search_judgments.yaml"
+Run = Callable[[str], Sequence[str]]
+
+
+def table(runs: dict[str, Run], judgments: list[Judged], title: str) -> None:
+    results = {name: evaluate(run, judgments) for name, run in runs.items()}
+    counts = {kind: sum(j.kind == kind for j in judgments) for kind in (*KINDS, "all")}
+    counts["all"] = len(judgments)
+    print(f"\n{title}")
+    print(f"{'kind':<12}{'n':>4}  {'system':<10}{'nDCG@10':>9}{'Recall@10':>11}{'MRR':>8}")
+    for kind in (*KINDS, "all"):
+        for name, per_kind in results.items():
+            s = per_kind.get(kind)
+            if s is None:
+                continue
+            scores = f"{s.ndcg:>9.3f}{s.recall:>11.3f}{s.mrr:>8.3f}"
+            print(f"{kind:<12}{counts[kind]:>4}  {name:<10}{scores}")
+
+
+def per_query(runs: dict[str, Run], judgments: list[Judged]) -> None:
+    print("\nper query (nDCG@10): " + " / ".join(runs))
+    for j in judgments:
+        cells = []
+        for run in runs.values():
+            ranked = list(run(j.query))
+            cells.append(f"{score(ranked, j).ndcg:.2f}")
+        top = " ".join(next(iter(runs.values()))(j.query)[:5])
+        print(f"  {j.kind:<10} {j.query:<12} {' / '.join(cells)}   {top}")
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--judgments", type=Path, default=JUDGMENTS)
+    parser.add_argument("--per-query", action="store_true", help="nDCG@10 of every query")
+    args = parser.parse_args()
+    logging.getLogger("jieba").setLevel(logging.WARNING)
+    judgments = load_judgments(args.judgments)
+    kb, _ = load_kb(ROOT / "corpus")
+    with tempfile.TemporaryDirectory() as tmp:
+        ours_dir, naive_dir = Path(tmp, "ours"), Path(tmp, "naive")
+        write_index(kb, ROOT / "corpus", ours_dir)
+        write_naive_index(kb, naive_dir)
+        ours, naive = SearchIndex(ours_dir), NaiveIndex(naive_dir)
+        runs: dict[str, Run] = {
+            "kb search": lambda q: [h.id for h in ours.search(q, limit=10)],
+            "naive": lambda q: naive.search(q, limit=10),
+        }
+        tuned = [j for j in judgments if not j.heldout]
+        heldout = [j for j in judgments if j.heldout]
+        table(runs, tuned, f"judged queries ({len(tuned)}, used while tuning)")
+        if heldout:
+            table(runs, heldout, f"held-out queries ({len(heldout)}, never used to tune)")
+        if args.per_query:
+            per_query(runs, judgments)
+        ours.close()
+        naive.close()
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,209 @@
+"""Search analysis: normalization, segmentation (= jieba's), vocabulary files and their errors."""
+
+from __future__ import annotations
+
+import logging
+import re
+import shutil
+from pathlib import Path
+
+import pytest
+from paths import CORPUS
+
+from kb.build import load_kb
+from kb.errors import CorpusError
+from kb.search.analysis import Analyzer
+from kb.search.indexer import indexed_texts, make_analyzer
+from kb.search.lexicon import build_lexicon
+from kb.search.normalize import normalize, pieces
+from kb.search.vocabulary import load_vocabulary
+
+HAN_RUN = re.compile("[\u4e00-\u9fff]+")
+
+
+@pytest.fixture(scope="module")
+def analyzer() -> Analyzer:
+    kb, _ = load_kb(CORPUS)
+    return make_analyzer(kb, load_vocabulary(CORPUS))
+
+
+# --------------------------------------------------------------------------- normalize
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("ＨＰＶ疫苗", "hpv疫苗"),
+        ("２％", "2%"),
+        ("35—45岁", "35-45岁"),
+        ("W1-G2", "w1-g2"),
+        ("İ", "İ"),  # lower() would make two characters: kept as is
+    ],
+)
+def test_normalize_maps_one_character_to_one(text: str, expected: str) -> None:
+    assert normalize(text) == expected
+    assert len(normalize(text)) == len(text)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("孕产妇死亡率下降到12/10万以下", ["run:孕产妇死亡率下降到", "number:12/10万", "run:以下"]),
+        ("0-6岁儿童", ["number:0-6岁", "run:儿童"]),
+        ("3.0‰、5.0‰", ["number:3.0‰", "number:5.0‰"]),
+        ("见W1-G2和c5-m3", ["run:见", "id:w1-g2", "run:和", "id:c5-m3"]),
+        ("HPV疫苗", ["run:hpv疫苗"]),
+        ("“两癌”（筛查）", ["run:两癌", "run:筛查"]),
+    ],
+)
+def test_pieces_keep_numbers_with_units_and_ids_whole(text: str, expected: list[str]) -> None:
+    assert [f"{p.kind}:{p.text}" for p in pieces(normalize(text))] == expected
+
+
+# --------------------------------------------------------------------------- segmentation
+
+
+def test_project_terms_stay_whole(analyzer: Analyzer) -> None:
+    vocab = load_vocabulary(CORPUS)
+    for word, _ in vocab.terms:
+        assert analyzer.lexicon.cut(word) == [word], word
+
+
+@pytest.mark.parametrize(
+    ("text", "words"),
+    [
+        ("孕产妇死亡率", ["孕产妇死亡率"]),
+        ("两癌筛查", ["两癌", "筛查"]),
+        ("妇儿工委", ["妇儿工委"]),
+        ("健全精准控辍保学长效机制", ["健全", "精准", "控辍保学", "长效机制"]),
+        ("城乡社区儿童之家覆盖率", ["城乡", "社区", "儿童之家", "覆盖率"]),
+        ("学生欺凌", ["学生欺凌"]),
+    ],
+)
+def test_plan_terms_are_cut_whole_in_context(
+    analyzer: Analyzer, text: str, words: list[str]
+) -> None:
+    assert analyzer.lexicon.cut(text) == words
+
+
+def test_segmentation_is_jiebas(analyzer: Analyzer) -> None:
+    """Cut with the compact lexicon = jieba (HMM off) with its full dictionary plus our words."""
+    jieba = pytest.importorskip("jieba")
+    jieba.setLogLevel(logging.WARNING)
+    tokenizer = jieba.Tokenizer()
+    tokenizer.initialize()
+    vocab = load_vocabulary(CORPUS)
+    for word, freq in vocab.terms:  # exactly as kb.search.lexicon adds them
+        if freq is None and tokenizer.FREQ.get(word):
+            continue
+        tokenizer.add_word(word, freq)
+    assert tokenizer.total == analyzer.lexicon.total
+    kb, _ = load_kb(CORPUS)
+    # the runs the analyzer segments (numbers with units such as 1小时 are cut off before)
+    runs = {
+        run
+        for text in indexed_texts(kb)
+        for piece in pieces(normalize(text))
+        if piece.kind == "run"
+        for run in HAN_RUN.findall(piece.text)
+    }
+    runs |= {"小孩打疫苗", "照顾失能老人", "残疾孩子上学", "校园霸凌"}  # vocabulary words only
+    differ = [r for r in sorted(runs) if analyzer.lexicon.cut(r) != tokenizer.lcut(r, HMM=False)]
+    assert not differ, differ[:5]
+
+
+def test_part_of_a_word_is_indexed(analyzer: Analyzer) -> None:
+    terms = analyzer.index_terms("孕产妇死亡率下降到12/10万以下")
+    assert {"孕产妇死亡率", "孕产妇", "产妇", "死亡率", "12/10万"} <= set(terms)
+    assert "10" not in terms and "万" not in terms
+
+
+def test_synonyms_index_and_query_the_same_class(analyzer: Analyzer) -> None:
+    assert "=家庭暴力" in analyzer.index_terms("反对一切形式的家庭暴力")
+    forms = dict(analyzer.query_words("家暴")[0].forms)
+    assert forms["=家庭暴力"] == 1.0
+    assert dict(analyzer.query_words("卫健局")[0].forms)["=县卫生健康局"] == 1.0
+    expanded = dict(analyzer.query_words("两癌")[0].forms)
+    assert {"宫颈癌", "乳腺癌"} <= set(expanded)
+
+
+def test_analysis_round_trips_through_json(analyzer: Analyzer) -> None:
+    again = Analyzer.from_json(analyzer.to_json())
+    text = "推进适龄女童HPV疫苗接种工作，0-6岁儿童眼保健和视力检查覆盖率达到90%以上"
+    assert again.index_terms(text) == analyzer.index_terms(text)
+    assert again.query_words("小孩打疫苗") == analyzer.query_words("小孩打疫苗")
+
+
+def test_lexicon_keeps_only_words_that_can_occur() -> None:
+    lexicon = build_lexicon(["孕产妇死亡率下降"], [("两癌", None)])
+    assert "孕产妇" in lexicon and "两癌" in lexicon
+    assert "计算机" not in lexicon  # in jieba's dictionary, not in our text
+    assert len(lexicon.freq) < 50
+
+
+# --------------------------------------------------------------------------- vocabulary files
+
+
+@pytest.fixture
+def corpus(tmp_path: Path) -> Path:
+    folder = tmp_path / "corpus"
+    folder.mkdir()
+    shutil.copy(CORPUS / "departments.yaml", folder / "departments.yaml")
+    return folder
+
+
+@pytest.mark.parametrize(
+    ("text", "line", "expected"),
+    [
+        ("两癌\n孕产妇 死亡率\n", 2, "词频应为正整数"),
+        ("两癌\n# 注释\n\n两癌\n", 4, "重复"),
+        ("两癌 100\n12/10万\n", 2, "只能由汉字和拉丁字母组成"),
+        ("a b c d\n", 1, "每行应为"),
+        ("两癌 0\n", 1, "词频应为正整数"),
+    ],
+)
+def test_dictionary_errors_name_file_and_line(
+    corpus: Path, text: str, line: int, expected: str
+) -> None:
+    (corpus / "dictionary.txt").write_text(text, encoding="utf-8")
+    with pytest.raises(CorpusError) as caught:
+        load_vocabulary(corpus)
+    problem = caught.value.problems[0]
+    assert problem.file.endswith("dictionary.txt") and problem.line == line
+    assert expected in problem.message
+
+
+@pytest.mark.parametrize(
+    ("text", "line", "expected"),
+    [
+        ("same:\n  家庭暴力: [家暴]\nexpnad:\n  两癌: [宫颈癌]\n", 3, "未知的键"),
+        ("same:\n  家庭暴力: 家暴\n", 2, "非空列表"),
+        ("same:\n  家庭暴力: [家暴]\n  家庭暴力: [家庭施暴]\n", 3, "重复"),
+        ("same:\n  家庭暴力: [家暴]\n  暴力: [家暴]\n", 3, "一个词只能属于一组"),
+        ("same:\n  家庭暴力: [家 暴]\n", 2, "不含空格"),
+        ("same:\n  儿童: [小孩\n", 2, "不是合法的 YAML"),
+        ("same:\n  卫健局: [公安局]\n", 2, "不同的单位"),
+        ("- 家暴\n", 1, "顶层应为映射"),
+    ],
+)
+def test_synonym_errors_name_file_and_line(
+    corpus: Path, text: str, line: int, expected: str
+) -> None:
+    (corpus / "synonyms.yaml").write_text(text, encoding="utf-8")
+    with pytest.raises(CorpusError) as caught:
+        load_vocabulary(corpus)
+    problem = caught.value.problems[0]
+    assert problem.file.endswith("synonyms.yaml")
+    assert problem.line == line, problem
+    assert expected in problem.message
+
+
+def test_vocabulary_files_are_optional(tmp_path: Path) -> None:
+    vocab = load_vocabulary(tmp_path)
+    assert vocab.terms == [] and vocab.classes == {} and vocab.expansions == {}
+
+
+def test_department_names_form_one_class_and_shared_names_expand(corpus: Path) -> None:
+    vocab = load_vocabulary(corpus)
+    assert vocab.classes["卫健局"] == vocab.classes["卫生健康部门"] == "县卫生健康局"
+    assert set(vocab.expansions["司法机关"]) == {"县人民法院", "县人民检察院"}
