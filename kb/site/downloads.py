@@ -1,0 +1,29 @@
+"""The 任务分工表 of each department, as files the site links to (XLSX and CSV).
+
+A thin adapter over ``kb.tasks_table``: one table per department and document.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from kb.model import KnowledgeBase
+from kb.outputs import write_text
+from kb.site import layout
+from kb.tasks_table import task_rows, tasks_csv, write_tasks_xlsx
+
+
+def write_department_tables(kb: KnowledgeBase, docs: Path) -> list[Path]:
+    """Write ``<doc>/downloads/<department>.xlsx|csv`` under ``docs``; return the paths."""
+    written = []
+    for document in kb.documents:
+        names = sorted({d.name for item in document.items for d in item.departments})
+        one_doc = KnowledgeBase(documents=(document,))
+        for name in names:
+            rows = task_rows(one_doc, department=name)
+            csv_path = docs / layout.download(document.slug, name, "csv")
+            write_text(csv_path, tasks_csv(rows), encoding="utf-8-sig")
+            xlsx_path = docs / layout.download(document.slug, name, "xlsx")
+            write_tasks_xlsx(rows, xlsx_path, f"{name}任务分工表（{document.title}）")
+            written += [csv_path, xlsx_path]
+    return written

@@ -1,0 +1,79 @@
+"""Where every page lives, and links between them.
+
+One folder per corpus document (its slug); inside it one page per plan, per
+domain and per department, plus the targets, cross-links and original text.
+Links are relative ``.md`` paths, which MkDocs checks (``--strict``) and turns
+into ``.html`` links that also work when the site is opened from disk.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import posixpath
+
+HOME = "index.md"
+SEARCH = "search.md"
+ASSETS = "assets"
+SEARCH_INDEX_JS = f"{ASSETS}/kb-search-index.js"
+
+
+def plan_page(doc: str, plan: str) -> str:
+    return f"{doc}/{plan}.md"
+
+
+def domain_page(doc: str, domain: str) -> str:
+    return f"{doc}/{domain}.md"
+
+
+def departments_page(doc: str) -> str:
+    return f"{doc}/departments.md"
+
+
+def department_slug(name: str) -> str:
+    """A stable ASCII file name for a department (names are Chinese)."""
+    return "d-" + hashlib.sha1(name.encode("utf-8")).hexdigest()[:10]
+
+
+def department_page(doc: str, name: str) -> str:
+    return f"{doc}/departments/{department_slug(name)}.md"
+
+
+def download(doc: str, name: str, ext: str) -> str:
+    return f"{doc}/downloads/{department_slug(name)}.{ext}"
+
+
+def targets_page(doc: str) -> str:
+    return f"{doc}/targets.md"
+
+
+def links_page(doc: str) -> str:
+    return f"{doc}/links.md"
+
+
+def source_page(doc: str) -> str:
+    return f"{doc}/source.md"
+
+
+def line_anchor(line: int) -> str:
+    return f"L{line}"
+
+
+def item_url(doc: str, item_id: str, domain: str) -> str:
+    return f"{domain_page(doc, domain)}#{item_id}"
+
+
+def source_url(doc: str, line: int) -> str:
+    return f"{source_page(doc)}#{line_anchor(line)}"
+
+
+def rel(from_page: str, target: str) -> str:
+    """``target`` (a docs-relative path, maybe with ``#anchor``) as seen from ``from_page``."""
+    path, hash_, anchor = target.partition("#")
+    here = posixpath.dirname(from_page) or "."
+    relative = posixpath.relpath(path, here) if path else ""
+    return relative + hash_ + anchor
+
+
+def html_path(page: str) -> str:
+    """The built file of a Markdown page (``use_directory_urls: false``)."""
+    return page[: -len(".md")] + ".html" if page.endswith(".md") else page
