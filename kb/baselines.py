@@ -35,7 +35,7 @@ from typing import TextIO
 
 from kb.errors import KbError
 from kb.model import Baseline, Target
-from kb.targets import (
+from kb.targets_lexicon import (
     BOUNDARY,
     NUM,
     UNIT,

@@ -21,21 +21,16 @@ from pathlib import Path
 
 import yaml
 
-from kb.errors import KbError, Problem
+from kb.errors import Problem
+from kb.yaml_source import SourceError, YamlSource, node_line
 
 VOCABULARY_FILE = "subjects.yaml"
 TOP_KEYS = ("version", "generic", "ignore", "subjects")
 SUBJECT_KEYS = ("name", "aliases", "indicator")
 
 
-class VocabularyError(KbError):
+class VocabularyError(SourceError):
     """A bad ``subjects.yaml``: the file, the line and what is wrong (in Chinese)."""
-
-    def __init__(self, file: str, line: int | str, message: str) -> None:
-        super().__init__(f"{file}:{line}: {message}")
-        self.file = file
-        self.line = line
-        self.message = message
 
 
 @dataclass(frozen=True)
@@ -107,25 +102,18 @@ def load_vocabulary(path: Path) -> Vocabulary:
     """Read and check ``subjects.yaml``; a missing file is an empty vocabulary (no links)."""
     if not path.exists():
         return EMPTY
-    file = str(path)
-    try:
-        root = yaml.compose(path.read_text(encoding="utf-8"))
-    except yaml.YAMLError as exc:
-        mark = getattr(exc, "problem_mark", None)
-        raise VocabularyError(
-            file, mark.line + 1 if mark else "?", f"不是合法的 YAML：{exc}"
-        ) from exc
-    top = _mapping(file, root, "文件顶层", TOP_KEYS)
-    if "version" in top and _scalar(file, top["version"]) != "1":
-        raise VocabularyError(file, _line(top["version"]), "version 应为 1")
-    generic = tuple(_strings(file, top["generic"])) if "generic" in top else ()
-    ignore = tuple(_strings(file, top["ignore"])) if "ignore" in top else ()
+    src = YamlSource.read(path, VocabularyError)
+    top = src.mapping(src.root, "文件顶层", TOP_KEYS)
+    if "version" in top and _scalar(src, top["version"]) != "1":
+        src.fail(top["version"], "version 应为 1")
+    generic = tuple(_strings(src, top["generic"])) if "generic" in top else ()
+    ignore = tuple(_strings(src, top["ignore"])) if "ignore" in top else ()
     nodes = top.get("subjects")
     if not isinstance(nodes, yaml.SequenceNode) or not nodes.value:
-        raise VocabularyError(file, _line(nodes or root), "subjects 应当是非空的主题列表")
-    subjects = tuple(_subject(file, node) for node in nodes.value)
-    _check(file, subjects, ignore, generic)
-    return Vocabulary(file, subjects, ignore, generic)
+        src.fail(nodes or src.root, "subjects 应当是非空的主题列表")
+    subjects = tuple(_subject(src, node) for node in nodes.value)
+    _check(src, subjects, ignore, generic)
+    return Vocabulary(src.file, subjects, ignore, generic)
 
 
 def vocabulary_problems(corpus: Path) -> list[Problem]:
@@ -138,75 +126,55 @@ def vocabulary_problems(corpus: Path) -> list[Problem]:
     return []
 
 
-def _line(node: yaml.Node | None) -> int | str:
-    return node.start_mark.line + 1 if node is not None else "?"
-
-
-def _mapping(
-    file: str, node: yaml.Node | None, what: str, allowed: tuple[str, ...]
-) -> dict[str, yaml.Node]:
-    if not isinstance(node, yaml.MappingNode):
-        raise VocabularyError(file, _line(node), f"{what}应当是键值表")
-    result: dict[str, yaml.Node] = {}
-    for key_node, value_node in node.value:
-        key = str(key_node.value)
-        if key not in allowed:
-            raise VocabularyError(
-                file, _line(key_node), f"未知的键“{key}”；{what}允许的键：{'、'.join(allowed)}"
-            )
-        result[key] = value_node
-    return result
-
-
-def _scalar(file: str, node: yaml.Node) -> str:
+def _scalar(src: YamlSource, node: yaml.Node) -> str:
     if not isinstance(node, yaml.ScalarNode) or not str(node.value).strip():
-        raise VocabularyError(file, _line(node), "这里应当是一个非空的词")
+        src.fail(node, "这里应当是一个非空的词")
     return str(node.value).strip()
 
 
-def _strings(file: str, node: yaml.Node) -> list[str]:
+def _strings(src: YamlSource, node: yaml.Node) -> list[str]:
     if not isinstance(node, yaml.SequenceNode):
-        raise VocabularyError(file, _line(node), "这里应当是词的列表，如 [母婴传播, 母婴阻断]")
-    return [_scalar(file, item) for item in node.value]
+        src.fail(node, "这里应当是词的列表，如 [母婴传播, 母婴阻断]")
+    return [_scalar(src, item) for item in node.value]
 
 
-def _subject(file: str, node: yaml.Node) -> Subject:
-    fields = _mapping(file, node, "主题", SUBJECT_KEYS)
+def _subject(src: YamlSource, node: yaml.Node) -> Subject:
+    fields = src.mapping(node, "主题", SUBJECT_KEYS)
     if "name" not in fields:
-        raise VocabularyError(file, _line(node), "主题缺少 name")
-    name = _scalar(file, fields["name"])
-    aliases = tuple(_strings(file, fields["aliases"])) if "aliases" in fields else (name,)
+        src.fail(node, "主题缺少 name")
+    name = _scalar(src, fields["name"])
+    aliases = tuple(_strings(src, fields["aliases"])) if "aliases" in fields else (name,)
     indicator = False
     if "indicator" in fields:
-        value = _scalar(file, fields["indicator"])
+        value = _scalar(src, fields["indicator"])
         if value not in ("true", "false"):
-            raise VocabularyError(file, _line(fields["indicator"]), "indicator 应为 true 或 false")
+            src.fail(fields["indicator"], "indicator 应为 true 或 false")
         indicator = value == "true"
-    return Subject(name, aliases, indicator, node.start_mark.line + 1)
+    return Subject(name, aliases, indicator, node_line(node))
 
 
 def _check(
-    file: str, subjects: tuple[Subject, ...], ignore: tuple[str, ...], generic: tuple[str, ...]
+    src: YamlSource,
+    subjects: tuple[Subject, ...],
+    ignore: tuple[str, ...],
+    generic: tuple[str, ...],
 ) -> None:
     """Names and phrases are unique; no alias is a generic word."""
     seen: dict[str, str] = {phrase: "ignore" for phrase in ignore}
     names: set[str] = set()
     for subject in subjects:
         if subject.name in names:
-            raise VocabularyError(file, subject.line, f"主题“{subject.name}”重复")
+            src.fail(subject.line, f"主题“{subject.name}”重复")
         names.add(subject.name)
         for alias in subject.aliases:
             if alias in generic:
-                raise VocabularyError(
-                    file,
+                src.fail(
                     subject.line,
                     f"“{alias}”是宽泛的词（generic），不能当主题“{subject.name}”的写法；"
                     "请写成更具体的搭配",
                 )
             if alias in seen:
-                raise VocabularyError(
-                    file,
-                    subject.line,
-                    f"写法“{alias}”已属于{seen[alias]}，同一个写法只能属于一个主题",
+                src.fail(
+                    subject.line, f"写法“{alias}”已属于{seen[alias]}，同一个写法只能属于一个主题"
                 )
             seen[alias] = f"主题“{subject.name}”"

@@ -10,8 +10,9 @@ from dataclasses import replace
 from pathlib import Path
 
 from kb.baselines import find_baselines, link_baselines, load_monitoring
-from kb.departments import Gazetteer, assign_departments, load_gazetteer, unknown_bodies
+from kb.departments import assign_departments, unknown_bodies
 from kb.errors import Problem
+from kb.gazetteer import Gazetteer, load_gazetteer
 from kb.model import Document, Item, KnowledgeBase
 from kb.targets import Extraction, extract_targets
 

@@ -5,8 +5,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 from pathlib import Path
 
-from kb.departments import Department, Gazetteer, resolve
 from kb.errors import NotFoundError, UsageError
+from kb.gazetteer import Department, Gazetteer, resolve
 from kb.metadata import GAZETTEER, gazetteer_for
 from kb.model import DepartmentRole, Item, KnowledgeBase
 

@@ -19,7 +19,8 @@ from pathlib import Path
 import yaml
 
 from kb.corpus import load_corpus
-from kb.departments import Gazetteer, assign_departments, load_gazetteer, unknown_bodies
+from kb.departments import assign_departments, unknown_bodies
+from kb.gazetteer import Gazetteer, load_gazetteer
 
 ROOT = Path(__file__).resolve().parent.parent
 

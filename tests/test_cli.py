@@ -10,16 +10,10 @@ import shutil
 from pathlib import Path
 
 import pytest
+from cli_run import run
 from paths import CORPUS, FIXTURES
 
-from kb.cli import main
 from kb.outputs import tree_digest
-
-
-def run(capsys: pytest.CaptureFixture[str], *argv: str) -> tuple[int, str, str]:
-    code = main(list(argv))
-    out, err = capsys.readouterr()
-    return code, out, err
 
 
 @pytest.fixture

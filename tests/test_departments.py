@@ -7,15 +7,9 @@ from pathlib import Path
 import pytest
 import yaml
 
-from kb.departments import (
-    Gazetteer,
-    GazetteerError,
-    assign_departments,
-    load_gazetteer,
-    resolve,
-    unknown_bodies,
-)
+from kb.departments import assign_departments, unknown_bodies
 from kb.errors import KbError
+from kb.gazetteer import Gazetteer, GazetteerError, load_gazetteer, resolve
 from kb.model import DepartmentRole
 
 ROOT = Path(__file__).resolve().parent.parent

@@ -9,15 +9,8 @@ from pathlib import Path
 
 import openpyxl
 import pytest
+from cli_run import run
 from paths import CORPUS
-
-from kb.cli import main
-
-
-def run(capsys: pytest.CaptureFixture[str], *argv: str) -> tuple[int, str, str]:
-    code = main(list(argv))
-    out, err = capsys.readouterr()
-    return code, out, err
 
 
 def test_export_items_carry_departments_with_evidence(kb_data: dict) -> None:

@@ -266,6 +266,7 @@ def test_loads_subjects_aliases_and_indicators(tmp_path: Path) -> None:
     ("text", "line", "message"),
     [
         ("subjects:\n  - name: 托育\n    alias: [托位]\n", 3, "未知的键“alias”"),
+        ("subjects:\n  - name: 托育\n    name: 托位\n", 3, "键“name”重复"),
         ("generic: [服务]\nsubjects:\n  - name: 服务\n", 3, "宽泛的词"),
         (
             "subjects:\n  - name: 甲\n    aliases: [托育]\n  - name: 乙\n    aliases: [托育]\n",

@@ -12,12 +12,12 @@ from collections.abc import Iterator, Sequence
 from pathlib import Path
 
 import pytest
+from cli_run import run
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from paths import CORPUS, ROOT
 
 from kb.build import load_kb, write_release
-from kb.cli import main
 from kb.model import DepartmentRole, KnowledgeBase
 from kb.outputs import publish_release, staging, tree_digest
 from kb.search import engine
@@ -236,12 +236,6 @@ def test_a_very_long_query_is_answered(index: SearchIndex) -> None:
 
 
 # --------------------------------------------------------------------------- the command
-
-
-def run(capsys: pytest.CaptureFixture[str], *argv: str) -> tuple[int, str, str]:
-    code = main(list(argv))
-    captured = capsys.readouterr()
-    return code, captured.out, captured.err
 
 
 def test_kb_search_shows_id_domain_snippet_and_departments(

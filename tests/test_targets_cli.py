@@ -9,14 +9,7 @@ from pathlib import Path
 
 import openpyxl
 import pytest
-
-from kb.cli import main
-
-
-def run(capsys: pytest.CaptureFixture[str], *argv: str) -> tuple[int, str, str]:
-    code = main(list(argv))
-    out, err = capsys.readouterr()
-    return code, out, err
+from cli_run import run
 
 
 def test_export_items_carry_targets_with_provenance(kb_data: dict) -> None:

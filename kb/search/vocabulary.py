@@ -5,7 +5,7 @@
 * ``synonyms.yaml`` -- ``same``: a plan term and the everyday words, colloquial
   forms and abbreviations that mean the same (家庭暴力 ← 家暴); ``expand``: a
   word that, when searched, also searches some plan terms (两癌 → 宫颈癌、乳腺癌).
-* ``departments.yaml`` -- the department gazetteer (kb/departments.py); only
+* ``departments.yaml`` -- the department gazetteer (kb/gazetteer.py); only
   each department's ``name``, ``short`` and ``aliases`` are read here, so that
   every way of naming a department finds the items assigned to it.
 
@@ -24,6 +24,7 @@ import yaml
 from kb.corpus import display_path
 from kb.errors import CorpusError, Problem
 from kb.search.normalize import PIECE, normalize
+from kb.yaml_source import node_line
 
 DICTIONARY = "dictionary.txt"
 SYNONYMS = "synonyms.yaml"
@@ -143,7 +144,7 @@ def read_departments(path: Path, vocab: Vocabulary) -> list[Problem]:
     groups: list[tuple[str, list[str]]] = []
     for entry in entries if isinstance(entries, list) else []:
         if not isinstance(entry, dict) or not isinstance(entry.get("name"), str):
-            continue  # kb/departments.py reports malformed entries
+            continue  # kb/gazetteer.py reports malformed entries
         if term_problem(entry["name"]):
             continue  # not one word (punctuation): found by the words of its name only
         names = [entry["name"], entry.get("short"), *(entry.get("aliases") or [])]
@@ -172,9 +173,7 @@ def read_synonyms(path: Path, vocab: Vocabulary) -> list[Problem]:
     problems: list[Problem] = []
 
     def bad(node: yaml.Node, message: str) -> None:
-        problems.append(
-            Problem(file, node.start_mark.line + 1, "error", "search-synonyms", message)
-        )
+        problems.append(Problem(file, node_line(node), "error", "search-synonyms", message))
 
     try:
         root = yaml.compose(path.read_text(encoding="utf-8"), Loader=LOADER)
@@ -219,7 +218,7 @@ def _entries(
         if key in seen:
             bad(key_node, f"“{key}”重复：第 {seen[key]} 行已有")
             continue
-        seen[key] = key_node.start_mark.line + 1
+        seen[key] = node_line(key_node)
         items = value_node.value if isinstance(value_node, yaml.SequenceNode) else None
         if not items:
             bad(value_node, f"“{key}”后应为非空列表，例如 {key}: [别称一, 别称二]")
@@ -242,7 +241,7 @@ def _add_same(
     departments = set(vocab.departments)
     where: dict[str, int] = {}  # term -> line of the synonym group that has it
     for key_node, key, words in entries:
-        line = key_node.start_mark.line + 1
+        line = node_line(key_node)
         group = [normalize(key)] + [normalize(w) for _, w in words]
         for node, term in zip([key_node] + [n for n, _ in words], group, strict=True):
             if term in where and where[term] != line:
