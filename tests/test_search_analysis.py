@@ -12,10 +12,11 @@ from paths import CORPUS
 
 from kb.build import load_kb
 from kb.errors import CorpusError
-from kb.search.analysis import Analyzer
+from kb.search.analysis import EXPANSION_WEIGHT, SINGLE_WEIGHT, Analyzer
 from kb.search.indexer import indexed_texts, make_analyzer
 from kb.search.lexicon import build_lexicon
 from kb.search.normalize import normalize, pieces
+from kb.search.segment import Lexicon
 from kb.search.vocabulary import load_vocabulary
 
 HAN_RUN = re.compile("[\u4e00-\u9fff]+")
@@ -127,6 +128,33 @@ def test_synonyms_index_and_query_the_same_class(analyzer: Analyzer) -> None:
     assert {"宫颈癌", "乳腺癌"} <= set(expanded)
 
 
+def test_one_character_counts_little_as_itself_but_not_its_synonyms() -> None:
+    lexicon = Lexicon({"娃": 5, "狗": 5, "儿童": 5, "犬类": 5}, 100)
+    analyzer = Analyzer(lexicon, {"娃": "儿童", "儿童": "儿童"}, {"狗": ["犬类"]})
+    kid, dog = analyzer.query_words("娃 狗")
+    assert dict(kid.forms) == {"娃": SINGLE_WEIGHT, "=儿童": 1.0}
+    assert dict(dog.forms) == {"狗": SINGLE_WEIGHT, "犬类": EXPANSION_WEIGHT}
+    assert kid.literal == dog.literal == SINGLE_WEIGHT < 1.0
+    assert analyzer.query_words("儿童")[0].literal == 1.0
+
+
+@pytest.mark.parametrize(
+    ("query", "words"),
+    [
+        ("学前教育普惠", ["学前教育", "普惠", "普", "惠"]),  # 普惠: not in the lexicon
+        ("普的惠", ["普", "惠"]),  # a function word ends a run
+        ("普 惠", ["普", "惠"]),  # so does a space: the user typed two words
+    ],
+)
+def test_single_characters_side_by_side_are_also_looked_for_whole(
+    query: str, words: list[str]
+) -> None:
+    lexicon = Lexicon({"学前教育": 50, "普": 5, "惠": 5, "的": 50}, 1000)
+    analyzer = Analyzer(lexicon, {}, {})
+    assert [t.text for t in analyzer.query_tokens(query)] == words
+    assert "普惠" not in analyzer.index_terms(query)  # texts are indexed as they are cut
+
+
 def test_analysis_round_trips_through_json(analyzer: Analyzer) -> None:
     again = Analyzer.from_json(analyzer.to_json())
     text = "推进适龄女童HPV疫苗接种工作，0-6岁儿童眼保健和视力检查覆盖率达到90%以上"
@@ -196,6 +224,21 @@ def test_synonym_errors_name_file_and_line(
     assert problem.file.endswith("synonyms.yaml")
     assert problem.line == line, problem
     assert expected in problem.message
+
+
+def test_synonyms_lead_to_words_the_plans_use() -> None:
+    """A synonym group none of whose words the plans use, or an expansion to a word they
+    never use, finds nothing: most likely a typo or a word the plans write otherwise."""
+    kb, _ = load_kb(CORPUS)
+    text = normalize(" ".join(indexed_texts(kb)))
+    vocab = load_vocabulary(CORPUS)
+    groups: dict[str, list[str]] = {}
+    for term, head in vocab.classes.items():
+        groups.setdefault(head, []).append(term)
+    unused = [head for head, terms in groups.items() if not any(t in text for t in terms)]
+    unused = [head for head in unused if head not in vocab.departments]
+    dead = sorted({t for targets in vocab.expansions.values() for t in targets if t not in text})
+    assert not unused and not dead
 
 
 def test_vocabulary_files_are_optional(tmp_path: Path) -> None:

@@ -9,7 +9,11 @@ compact lexicon (``kb.search.segment``), drop function words.  Then:
   the whole; and, for each word with synonyms, the token of its class
   (家暴, 家庭暴力 → ``=家庭暴力``);
 * a query looks each of its words up as itself, as its class token and as the
-  words it expands to (两癌 → 宫颈癌, 乳腺癌).
+  words it expands to (两癌 → 宫颈癌, 乳腺癌).  A word of one Chinese character
+  counts little as itself (``SINGLE_WEIGHT``): a character the segmenter leaves
+  alone in a query (难 in 上学难, 女 in 女 干部) occurs in many unrelated words
+  (困难, 妇女); its synonyms and expansions, words chosen by people, keep their
+  full weight (娃 → 儿童).
 
 An ``Analyzer`` is saved to and loaded from ``analysis.json`` in the index
 folder, so a query always uses exactly what built the index.
@@ -30,6 +34,7 @@ FORMAT = "kb-search-analysis/1"
 CLASS_MARK = "="
 EXPANSION_WEIGHT = 0.8
 PART_WEIGHT = 0.3
+SINGLE_WEIGHT = 0.2
 
 # Words that carry no subject on their own: particles, conjunctions, question words.
 STOPWORD_LIST = """
@@ -56,6 +61,7 @@ class QueryWord:
     forms: tuple[tuple[str, float], ...]
     surfaces: tuple[str, ...]  # the words to highlight in a snippet
     weight: float = 1.0  # PART_WEIGHT for a word found inside a longer query word
+    literal: float = 1.0  # weight of the word as typed (SINGLE_WEIGHT for one character)
 
 
 class Analyzer:
@@ -122,13 +128,38 @@ class Analyzer:
 
     # ------------------------------------------------------------------ query side
 
+    def query_tokens(self, text: str) -> list[Token]:
+        """The terms of a query: its ``tokens``, each run of single characters also joined.
+
+        Characters the segmenter leaves single side by side are most often one
+        word it does not know (普惠 → 普 / 惠): the run, joined, goes before
+        them and is looked for as a whole, as part of longer words.
+        """
+        found: list[Token] = []
+        for piece in pieces(normalize(text)):
+            if piece.kind != "run":
+                found.append(Token(piece.kind, piece.text))
+                continue
+            run: list[str] = []
+            for word in [*self.lexicon.cut(piece.text), ""]:  # "" ends the last run
+                if len(word) == 1 and is_han(word) and word not in STOPWORDS:
+                    run.append(word)
+                    continue
+                if len(run) > 1:
+                    found.append(Token("word", "".join(run)))
+                found += [Token("word", c) for c in run]
+                run = []
+                if word and word not in STOPWORDS:
+                    found.append(Token("word", word))
+        return found
+
     def query_words(self, text: str) -> list[QueryWord]:
         """Each distinct term of a query, with the indexed forms that count as it.
 
         The words inside a long word follow it, with a lower weight: 托育服务
         also looks for 托育 and 服务, as the index stores them for its texts.
         """
-        tokens = self.tokens(text)
+        tokens = self.query_tokens(text)
         whole = {t.text for t in tokens}
         words: list[QueryWord] = []
         seen: set[str] = set()
@@ -150,7 +181,12 @@ class Analyzer:
         self._add_forms(token.text, 1.0, forms, surfaces)
         for target in self.expansions.get(token.text, ()):
             self._add_forms(target, EXPANSION_WEIGHT, forms, surfaces)
-        return QueryWord(token, tuple(forms.items()), tuple(dict.fromkeys(surfaces)), weight)
+        literal = 1.0
+        if token.kind == "word" and len(token.text) == 1 and is_han(token.text):
+            literal = forms[token.text] = SINGLE_WEIGHT
+        return QueryWord(
+            token, tuple(forms.items()), tuple(dict.fromkeys(surfaces)), weight, literal
+        )
 
     def _add_forms(
         self, word: str, weight: float, forms: dict[str, float], surfaces: list[str]

@@ -27,7 +27,8 @@ class Judged:
     query: str
     kind: str
     relevant: dict[str, int]  # item ID -> grade (1 or 2)
-    heldout: bool = False  # written after tuning; never used to tune
+    heldout: bool = False  # never used to tune
+    round: int = 0  # 0: the first set, written before any tuning; 1, 2, …: later sets
 
 
 @dataclass(frozen=True)
@@ -45,6 +46,7 @@ def load_judgments(path: Path) -> list[Judged]:
             kind=row["kind"],
             relevant={str(k): int(v) for k, v in row["relevant"].items()},
             heldout=bool(row.get("heldout", False)),
+            round=int(row.get("round", 0)),
         )
         for row in data["queries"]
     ]

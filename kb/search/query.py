@@ -8,8 +8,9 @@ Each word of the query becomes one clause: the best of its matches over its
 forms (itself, its synonym class, its expansions; ``kb.search.bestof``).
 Clauses add up, so items that match more of the query's words rank higher.
 A word found nowhere as a word is looked for as a run of characters (part of
-a longer word); a single character always is.  A department the query names
-adds a constant score, by role, to the items assigned to it.
+a longer word); a single character always is, with the little weight the
+analyzer gives it (``QueryWord.literal``).  A department the query names adds
+a constant score, by role, to the items assigned to it.
 """
 
 from __future__ import annotations
@@ -110,10 +111,11 @@ def _text_matches(word: QueryWord, reader: Any) -> list[Any]:
     ]
     if token.kind == "word" and is_han(token.text) and (not subs or len(token.text) == 1):
         grams = chars(token.text)
+        boost = word.weight * word.literal * GRAMS_WEIGHT
         if len(grams) == 1:
-            subs.append(Term("grams", grams[0], boost=word.weight * GRAMS_WEIGHT))
+            subs.append(Term("grams", grams[0], boost=boost))
         else:
-            subs.append(Phrase("grams", grams, boost=word.weight * GRAMS_WEIGHT))
+            subs.append(Phrase("grams", grams, boost=boost))
     return subs
 
 

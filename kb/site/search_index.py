@@ -22,7 +22,14 @@ from pathlib import Path
 from typing import Any
 
 from kb.model import PLAN_NAMES, KnowledgeBase
-from kb.search.analysis import CLASS_MARK, EXPANSION_WEIGHT, PART_WEIGHT, STOPWORDS, Analyzer
+from kb.search.analysis import (
+    CLASS_MARK,
+    EXPANSION_WEIGHT,
+    PART_WEIGHT,
+    SINGLE_WEIGHT,
+    STOPWORDS,
+    Analyzer,
+)
 from kb.search.indexer import item_fields, make_analyzer
 from kb.search.normalize import DASHES, HAN, UNITS
 from kb.search.query import MAX_QUERY_CHARS, MAX_QUERY_WORDS
@@ -103,6 +110,7 @@ def analyzer_tables(analyzer: Analyzer) -> dict[str, Any]:
         "class_mark": CLASS_MARK,
         "expansion_weight": EXPANSION_WEIGHT,
         "part_weight": PART_WEIGHT,
+        "single_weight": SINGLE_WEIGHT,
         "department_tokens": sorted(CLASS_MARK + d for d in analyzer.departments),
         "id_weight": ID_WEIGHT,
         "max_query_chars": MAX_QUERY_CHARS,

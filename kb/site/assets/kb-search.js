@@ -170,6 +170,7 @@
     this.classMark = tables.class_mark;
     this.expansionWeight = tables.expansion_weight;
     this.partWeight = tables.part_weight;
+    this.singleWeight = tables.single_weight;
     this.departmentTokens = {};
     for (var d = 0; d < tables.department_tokens.length; d++) this.departmentTokens[tables.department_tokens[d]] = true;
     this.maxQueryChars = tables.max_query_chars;
@@ -228,12 +229,43 @@
     for (var e = 0; e < targets.length; e++) {
       this.addForms(targets[e], this.expansionWeight, forms, surfaces);
     }
-    return { token: token, forms: forms, surfaces: surfaces, weight: weight };
+    var literal = 1;
+    if (token.kind === "word" && Array.from(token.text).length === 1 && isHan(token.text)) {
+      literal = forms[token.text] = this.singleWeight; // one character counts little as itself
+    }
+    return { token: token, forms: forms, surfaces: surfaces, weight: weight, literal: literal };
+  };
+
+  /** A query's terms; each run of single characters also joined, before them (query_tokens). */
+  Analyzer.prototype.queryTokens = function (text) {
+    var found = [];
+    var list = pieces(normalize(text));
+    for (var p = 0; p < list.length; p++) {
+      if (list[p].kind !== "run") {
+        found.push({ kind: list[p].kind, text: list[p].text });
+        continue;
+      }
+      var words = this.lexicon.cut(list[p].text).concat([""]); // "" ends the last run
+      var run = [];
+      for (var w = 0; w < words.length; w++) {
+        var word = words[w];
+        var stop = has(this.stopwords, word);
+        if (Array.from(word).length === 1 && isHan(word) && !stop) {
+          run.push(word);
+          continue;
+        }
+        if (run.length > 1) found.push({ kind: "word", text: run.join("") });
+        for (var r = 0; r < run.length; r++) found.push({ kind: "word", text: run[r] });
+        run = [];
+        if (word && !stop) found.push({ kind: "word", text: word });
+      }
+    }
+    return found;
   };
 
   /** Each distinct word of a query, then the words inside its long words (query_words). */
   Analyzer.prototype.queryWords = function (text) {
-    var tokens = this.tokens(Array.from(text).slice(0, this.maxQueryChars).join(""));
+    var tokens = this.queryTokens(Array.from(text).slice(0, this.maxQueryChars).join(""));
     var whole = {};
     var t;
     for (t = 0; t < tokens.length; t++) whole[tokens[t].text] = true;
@@ -340,7 +372,7 @@
     }
     if (token.kind === "word" && isHan(token.text) && (!any || Array.from(token.text).length === 1)) {
       var grams = chars(token.text);
-      var weight = word.weight * this.fields.grams.weight;
+      var weight = word.weight * word.literal * this.fields.grams.weight;
       var docs = grams.length === 1 ? null : this.phraseDocs(grams);
       var parts = grams.map(function (g) {
         return this.termScores("grams", g);
