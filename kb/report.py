@@ -32,6 +32,10 @@ COMPARATOR_NAMES = {
 }
 
 
+def shorten(text: str, size: int) -> str:
+    return text if len(text) <= size else text[:size] + "…"
+
+
 def format_value(value: float, unit: str) -> str:
     """12 with unit 1/10万 reads 12/10万; 45 with % reads 45%."""
     if unit.startswith("1/"):
@@ -96,7 +100,7 @@ def item_lines(document: Document, item: Item) -> list[str]:
         lines.append("另一规划中的相关条目：")
         for r in item.related:
             other = items.get(r.id)
-            summary = (other.title or other.text)[:40] if other else ""
+            summary = shorten(other.title or other.text, 30) if other else ""
             lines.append(
                 f"  - {r.id} {summary}（相关度 {r.score:.2f}；共同主题：{'、'.join(r.why)}）"
             )
@@ -141,9 +145,7 @@ def department_text(name: str, short: str, assignments: list[Assignment]) -> str
         if a.item.domain != domain:
             domain = a.item.domain
             lines.append(f"  {a.domain_name}（{domain}）")
-        summary = a.item.title or a.item.text
-        if len(summary) > 60:
-            summary = summary[:60] + "…"
+        summary = shorten(a.item.title or a.item.text, 60)
         lines.append(f"    [{ROLE_NAMES[a.role.role]}] {a.item.id}  {summary}")
         how = f"{BASIS_NAMES[a.role.basis]}：{'、'.join(a.role.evidence)}"
         lines.append(f"           依据（{how}）")
