@@ -11,8 +11,14 @@ from kb.parse import parse_text
 from kb.text import decode
 
 SLUG_UNSAFE = re.compile(r"[^0-9A-Za-z\u4e00-\u9fff_-]+")
-# .txt files of corpus/ that are not plans: the search's word list (kb/search/vocabulary.py)
-NOT_DOCUMENTS = frozenset({"dictionary.txt"})
+# The corpus folder holds the plan documents (every *.txt) and, beside them,
+# the curated files that the derived facts use:
+DICTIONARY = "dictionary.txt"  # terms the search keeps whole (kb/search/vocabulary.py)
+SYNONYMS = "synonyms.yaml"  # everyday words → the plan's words (kb/search/vocabulary.py)
+GAZETTEER = "departments.yaml"  # the county's bodies and their subjects (kb/gazetteer.py)
+SUBJECTS = "subjects.yaml"  # subjects shared by the two plans (kb/links_vocab.py)
+MONITORING = "monitoring.csv"  # observed values of indicators (kb/baselines.py)
+NOT_DOCUMENTS = frozenset({DICTIONARY})
 
 
 def document_files(corpus: Path) -> list[Path]:

@@ -21,10 +21,11 @@ from pathlib import Path
 
 import yaml
 
+from kb.corpus import SUBJECTS
 from kb.errors import Problem
 from kb.yaml_source import SourceError, YamlSource, node_line
 
-VOCABULARY_FILE = "subjects.yaml"
+VOCABULARY_FILE = SUBJECTS
 TOP_KEYS = ("version", "generic", "ignore", "subjects")
 SUBJECT_KEYS = ("name", "aliases", "indicator")
 

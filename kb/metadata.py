@@ -10,14 +10,12 @@ from dataclasses import replace
 from pathlib import Path
 
 from kb.baselines import find_baselines, link_baselines, load_monitoring
+from kb.corpus import GAZETTEER, MONITORING
 from kb.departments import assign_departments, unknown_bodies
 from kb.errors import Problem
 from kb.gazetteer import Gazetteer, load_gazetteer
 from kb.model import Document, Item, KnowledgeBase
 from kb.targets import Extraction, extract_targets
-
-MONITORING_CSV = "monitoring.csv"
-GAZETTEER = "departments.yaml"
 
 
 def gazetteer_for(corpus: Path) -> Gazetteer | None:
@@ -42,7 +40,7 @@ def preface_paragraphs(document: Document) -> list[tuple[int, str]]:
 
 def add_targets(kb: KnowledgeBase, corpus: Path) -> KnowledgeBase:
     """Quantified targets of every item, linked to baselines and monitoring data."""
-    monitoring = load_monitoring(corpus / MONITORING_CSV)
+    monitoring = load_monitoring(corpus / MONITORING)
     documents = []
     for document in kb.documents:
         baselines = find_baselines(preface_paragraphs(document))

@@ -5,9 +5,10 @@ from __future__ import annotations
 from dataclasses import dataclass
 from pathlib import Path
 
+from kb.corpus import GAZETTEER
 from kb.errors import NotFoundError, UsageError
 from kb.gazetteer import Department, Gazetteer, resolve
-from kb.metadata import GAZETTEER, gazetteer_for
+from kb.metadata import gazetteer_for
 from kb.model import DepartmentRole, Item, KnowledgeBase
 
 

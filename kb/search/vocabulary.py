@@ -21,14 +21,12 @@ from pathlib import Path
 
 import yaml
 
-from kb.corpus import display_path
+from kb.corpus import DICTIONARY, GAZETTEER, SYNONYMS, display_path
 from kb.errors import CorpusError, Problem
 from kb.search.normalize import PIECE, normalize
 from kb.yaml_source import node_line
 
-DICTIONARY = "dictionary.txt"
-SYNONYMS = "synonyms.yaml"
-DEPARTMENTS = "departments.yaml"
+DEPARTMENTS = GAZETTEER
 SYNONYM_KEYS = ("same", "expand")
 # libyaml when present: the gazetteer is large and pure-Python YAML takes 0.4 s to read it
 LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
