@@ -10,23 +10,14 @@ measured in tests/test_search_relevance.py.
 
 from __future__ import annotations
 
-from collections.abc import Iterator
-
 import pytest
-from paths import CORPUS
 
-from kb.build import load_kb
 from kb.search.engine import SearchIndex
-from kb.search.indexer import write_index
 
 
 @pytest.fixture(scope="module")
-def index(tmp_path_factory: pytest.TempPathFactory) -> Iterator[SearchIndex]:
-    kb, _ = load_kb(CORPUS)
-    folder = tmp_path_factory.mktemp("everyday") / "index"
-    write_index(kb, CORPUS, folder)
-    with SearchIndex(folder) as opened:
-        yield opened
+def index(corpus_index: SearchIndex) -> SearchIndex:
+    return corpus_index
 
 
 @pytest.mark.parametrize(

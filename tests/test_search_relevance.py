@@ -13,7 +13,7 @@ each department (Item.departments): a change there can move them.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterator
+from collections.abc import Callable
 from pathlib import Path
 
 import pytest
@@ -21,7 +21,6 @@ from paths import CORPUS
 
 from kb.build import load_kb
 from kb.search.engine import SearchIndex
-from kb.search.indexer import write_index
 from kb.search.metrics import Judged, Scores, evaluate, load_judgments
 
 JUDGMENTS = Path(__file__).parent / "data" / "search_judgments.yaml"
@@ -45,12 +44,8 @@ def judgments() -> list[Judged]:
 
 
 @pytest.fixture(scope="module")
-def index(tmp_path_factory: pytest.TempPathFactory) -> Iterator[SearchIndex]:
-    kb, _ = load_kb(CORPUS)
-    folder = tmp_path_factory.mktemp("relevance") / "index"
-    write_index(kb, CORPUS, folder)
-    with SearchIndex(folder) as opened:
-        yield opened
+def index(corpus_index: SearchIndex) -> SearchIndex:
+    return corpus_index
 
 
 def run(index: SearchIndex) -> Callable[[str], list[str]]:
