@@ -1,100 +1,150 @@
-"""``kb build``: the pipeline from corpus to published outputs.
+"""``kb build`` and ``kb index``: the pipeline from a loaded corpus to a published release.
 
-    corpus → parse → enrich → stage outputs → publish (atomically)
-           → site: MkDocs on the release's generated pages → site/ (atomically)
+    corpus → check → enrich → analyzer (once)
+           → stage: model.json, kb.json, items.csv, index/, site-docs/, site/
+           → publish: releases/<digest>, --site, current (kb.publish)
 
-Nothing is written until the whole corpus parsed without errors; nothing is
-published until every output was written.
+Nothing is written until the whole corpus checked without errors; nothing is
+switched until every output was written.
 """
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+import shutil
+import time
+from collections.abc import Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass, field
 from pathlib import Path
 
-from kb.corpus import check_corpus
+from kb.check import check
+from kb.corpus import Corpus
 from kb.enrich import enrich
-from kb.errors import CorpusError, OutputError, Problem
-from kb.export import export_data, items_csv, to_json
-from kb.links_vocab import vocabulary_problems
-from kb.metadata import review_bodies, review_numbers
-from kb.model import Document, KnowledgeBase
-from kb.outputs import publish_release, staging, write_text
-from kb.site import SITE_DOCS, build_site, write_site_docs
+from kb.errors import OutputError, Report
+from kb.model import KnowledgeBase
+from kb.publish import clean_leftovers, publish_release, staging
+from kb.release import (
+    INDEX,
+    ITEMS_CSV,
+    KB_JSON,
+    MODEL_JSON,
+    SITE,
+    SITE_DOCS,
+    model_json,
+    open_release,
+)
+from kb.search.analysis import Analyzer
+from kb.search.browser import BROWSER_INDEX
+from kb.search.indexer import IndexStats, make_analyzer, write_index
+from kb.text import write_text
+from kb.views.export import export_data, items_csv, to_json
 
-KB_JSON = "kb.json"
-ITEMS_CSV = "items.csv"
+
+@dataclass
+class Timings:
+    """Seconds spent in each stage of one build, in order (for ``--timings`` and benchmarks)."""
+
+    stages: dict[str, float] = field(default_factory=dict)
+
+    @contextmanager
+    def stage(self, name: str) -> Iterator[None]:
+        start = time.perf_counter()
+        try:
+            yield
+        finally:
+            self.stages[name] = self.stages.get(name, 0.0) + time.perf_counter() - start
 
 
 @dataclass(frozen=True)
 class BuildResult:
     kb: KnowledgeBase
     release: Path
-    problems: tuple[Problem, ...]
+    report: Report
     site: Path | None = None
+    timings: dict[str, float] = field(default_factory=dict)
 
 
-def search_vocabulary_problems(corpus: Path) -> list[Problem]:
-    from kb.search.vocabulary import read_vocabulary  # the search's word lists only
-
-    return read_vocabulary(corpus)[1]
-
-
-def check(corpus: Path, verbose: bool = False) -> tuple[list[Document], list[Problem]]:
-    """Every problem of the corpus, without writing anything.
-
-    Parse errors and warnings, names of bodies missing from the gazetteer and,
-    when ``verbose``, the numbers in items that were not taken as targets.
-    """
-    documents, problems = check_corpus(corpus)
-    problems += vocabulary_problems(corpus)
-    problems += search_vocabulary_problems(corpus)
-    problems += review_bodies(documents, corpus)
-    if verbose:
-        problems += review_numbers(documents)
-    return documents, sorted(problems, key=lambda p: (p.file, p.line))
-
-
-def load_kb(corpus: Path, strict: bool = False) -> tuple[KnowledgeBase, list[Problem]]:
-    """Parse and enrich the corpus: the whole knowledge base, in memory.
+def load_kb(corpus: Corpus, strict: bool = False) -> tuple[KnowledgeBase, Report]:
+    """Check and enrich the corpus: the whole knowledge base, in memory.
 
     Raises ``CorpusError`` on errors (and on warnings too, when ``strict``).
     """
-    documents, problems = check(corpus)
-    fatal = [p for p in problems if p.level == "error" or (strict and p.level == "warning")]
-    if fatal:
-        raise CorpusError(fatal)
-    kb = KnowledgeBase(documents=tuple(documents))
-    return enrich(kb, corpus), problems
+    checked = check(corpus)
+    checked.report.raise_if_fatal(strict)
+    return enrich(KnowledgeBase(documents=checked.documents), corpus), checked.report
 
 
-def write_release(stage: Path, kb: KnowledgeBase, corpus: Path) -> None:
-    from kb.search.indexer import write_index  # whoosh: only when building
-    from kb.search.layout import INDEX
-
+def write_release(stage: Path, kb: KnowledgeBase, corpus: Corpus, analyzer: Analyzer) -> IndexStats:
+    write_text(stage / MODEL_JSON, model_json(kb, corpus.inputs))
     write_text(stage / KB_JSON, to_json(export_data(kb)))
     # A BOM so that spreadsheet programs read the Chinese text as UTF-8.
     write_text(stage / ITEMS_CSV, items_csv(kb), encoding="utf-8-sig")
-    # The search index, with the dictionary and synonyms of ``corpus``.
-    write_index(kb, corpus, stage / INDEX)
+    return write_index(kb, analyzer, stage / INDEX)
 
 
-def build(corpus: Path, out: Path, strict: bool = False, site: Path | None = None) -> BuildResult:
-    """Build the release into ``out``; with ``site``, also the static site into that folder.
+def build(corpus: Corpus, out: Path, strict: bool = False, site: Path | None = None) -> BuildResult:
+    """Build the release into ``out``; with ``site``, also the static site into that folder."""
+    from kb.site import build_site, write_site_sources  # MkDocs: only with a site
 
-    The site's Markdown is part of the release (``site-docs/``); the site is
-    built from it after the release is published, and replaces ``site`` only
-    when MkDocs succeeded (a failure leaves the previous site intact).
-    """
-    kb, problems = load_kb(corpus, strict=strict)
+    timings = Timings()
+    clean_leftovers(out, *([site.absolute().parent] if site is not None else []))
+    with timings.stage("检查与派生"):
+        kb, report = load_kb(corpus, strict=strict)
+    with timings.stage("分词词典"):
+        analyzer = make_analyzer(kb, corpus.search_terms)
     try:
         with staging(out, "release") as stage:
-            write_release(stage, kb, corpus)
+            with timings.stage("知识库与检索索引"):
+                write_release(stage, kb, corpus, analyzer)
             if site is not None:
-                write_site_docs(kb, stage / SITE_DOCS, corpus)
-            release = publish_release(stage, out)
+                with timings.stage("网站页面"):
+                    write_site_sources(kb, corpus, analyzer, stage)
+                with timings.stage("MkDocs"):
+                    build_site(stage)
+            with timings.stage("发布"):
+                release = publish_release(stage, out, site.absolute() if site else None)
     except OSError as exc:
         raise OutputError(f"写入 {out} 失败（{exc.strerror or exc}）；之前的输出保持不变") from exc
-    if site is not None:
-        site = build_site(release / SITE_DOCS, site)
-    return BuildResult(kb=kb, release=release, problems=tuple(problems), site=site)
+    return BuildResult(kb, release, report, site, timings.stages)
+
+
+@dataclass(frozen=True)
+class IndexResult:
+    release: Path
+    stats: IndexStats
+
+
+def reindex(corpus: Corpus, out: Path, site: Path | None = None) -> IndexResult:
+    """Index the current release's knowledge base anew, with the corpus's search terms.
+
+    For when ``dictionary.txt``, ``synonyms.yaml`` or the department names
+    changed: the new release is the current one with a fresh ``index/`` and a
+    fresh browser index; it is published like ``kb build``.  The plans
+    themselves are not read again (run ``kb build`` after changing them).
+    """
+    corpus.report.raise_if_fatal()
+    current = open_release(out)
+    analyzer = make_analyzer(current.kb, corpus.search_terms)
+    clean_leftovers(out, *([site.absolute().parent] if site is not None else []))
+    try:
+        with staging(out, "index") as stage:
+            top = str(current.folder)
+            shutil.copytree(
+                current.folder,
+                stage,
+                dirs_exist_ok=True,
+                ignore=lambda folder, _: [INDEX] if folder == top else [],
+            )
+            stats = write_index(current.kb, analyzer, stage / INDEX)
+            has_site = (stage / SITE).is_dir()
+            if has_site:
+                from kb.search.browser import browser_index_script
+                from kb.site.layout import item_href
+
+                script = browser_index_script(current.kb, analyzer, item_href)
+                for folder in (stage / SITE_DOCS, stage / SITE):
+                    write_text(folder / BROWSER_INDEX, script)
+            release = publish_release(stage, out, site.absolute() if site and has_site else None)
+    except OSError as exc:
+        raise OutputError(f"写入 {out} 失败（{exc.strerror or exc}）；之前的输出保持不变") from exc
+    return IndexResult(release, stats)

@@ -9,21 +9,23 @@ Every node records where it came from: the corpus file, the ``[first, last]``
 line span (1-based) and the exact lines it owns, so that every non-blank line
 of the source belongs to exactly one node.  Every derived fact (a target, a
 department, a link) carries its own provenance too.
+
+The model holds data only; its Chinese wording is ``kb.labels``, its public
+JSON shape ``kb.views.export``, and ``kb.records`` stores it in a release.
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from functools import cached_property
 from typing import Literal
 
 PlanCode = Literal["W", "C"]
 ItemKind = Literal["goal", "measure"]
-
-PLAN_NAMES: dict[str, str] = {"W": "妇女发展规划", "C": "儿童发展规划"}
-KIND_NAMES: dict[str, str] = {"goal": "主要目标", "measure": "策略措施"}
-KIND_CODES: dict[str, str] = {"goal": "G", "measure": "M"}
-ROLE_NAMES: dict[str, str] = {"lead": "牵头", "partner": "配合"}
-BASIS_NAMES: dict[str, str] = {"named": "原文点名", "subject": "据内容推断"}
+Role = Literal["lead", "partner"]
+Basis = Literal["named", "subject"]
+# Comparators of direction-only targets (they carry no value).
+DIRECTIONS = ("decrease", "increase", "achieve")
 
 
 @dataclass(frozen=True)
@@ -58,13 +60,17 @@ class Target:
     comparator: str
     value: float | None
     unit: str
-    phrase: str
+    phrase: str  # the exact text the target was read from
     year: int = 2030
     line: int = 0
     method: str = ""  # the name of the rule that derived it
     baseline: Baseline | None = None
-    status: str = ""  # 提前达标 / 预期可达标 / 未达标 / 无数据 ("" for direction-only)
+    status: str = ""  # 提前达标 … 无数据; "" for direction-only targets without a trend
     base_year: int | None = None  # decrease_by/increase_by: 以2020年数据为基数 → 2020
+
+    @property
+    def numeric(self) -> bool:
+        return self.value is not None
 
 
 @dataclass(frozen=True)
@@ -72,8 +78,8 @@ class DepartmentRole:
     """A department responsible for an item, and how we know."""
 
     name: str  # canonical name from the gazetteer, e.g. 县卫生健康局
-    role: Literal["lead", "partner"]
-    basis: Literal["named", "subject"]
+    role: Role
+    basis: Basis
     evidence: tuple[str, ...]  # the phrase(s) or subject terms that show it
 
 
@@ -169,7 +175,7 @@ class Notice:
 @dataclass(frozen=True)
 class Document:
     slug: str
-    file: str  # path relative to the project root, e.g. corpus/x.txt
+    file: str  # the corpus folder's name and the file's, e.g. corpus/x.txt
     title: str
     notice: Notice | None
     plans: tuple[Plan, ...]
@@ -191,12 +197,85 @@ class DomainLink:
 
 
 @dataclass(frozen=True)
+class SharedSubject:
+    """A subject that links items of both plans, and the items it links."""
+
+    doc: str
+    name: str
+    indicator: bool  # a target indicator both plans set
+    women: tuple[str, ...]  # item IDs in natural order
+    children: tuple[str, ...]
+    links: int  # item pairs whose ``why`` names it
+    domains: tuple[str, str]  # the (women's, children's) domain pair most of its links join
+
+
+@dataclass(frozen=True)
+class IndicatorTarget:
+    """What one item says about a shared indicator: its target, or none."""
+
+    id: str
+    plan: PlanCode
+    target: Target | None
+
+
+@dataclass(frozen=True)
+class SharedIndicator:
+    """An indicator items of both plans name, with what each plan sets for it."""
+
+    doc: str
+    indicator: str
+    women: tuple[IndicatorTarget, ...]
+    children: tuple[IndicatorTarget, ...]
+    same: bool | None  # both plans set the same target; None when one sets none
+
+
+@dataclass(frozen=True)
+class Department:
+    """A body of the gazetteer as the views need it: its names, not its remit."""
+
+    name: str  # canonical, e.g. 县卫生健康局
+    short: str  # e.g. 卫健局
+    kind: str  # government, judicial, party, congress, mass, coordination
+    aliases: tuple[str, ...] = ()
+
+    @property
+    def names(self) -> tuple[str, ...]:
+        return (self.name, self.short, *self.aliases)
+
+
+@dataclass(frozen=True)
 class KnowledgeBase:
     documents: tuple[Document, ...]
     domain_links: tuple[DomainLink, ...] = field(default=())
+    shared_subjects: tuple[SharedSubject, ...] = field(default=())
+    shared_indicators: tuple[SharedIndicator, ...] = field(default=())
+    departments: tuple[Department, ...] = field(default=())  # the gazetteer's bodies
 
     def items(self) -> list[Item]:
         return [item for doc in self.documents for item in doc.items]
 
     def domains(self) -> list[Domain]:
         return [dom for doc in self.documents for dom in doc.domains]
+
+    @cached_property
+    def _items_by_key(self) -> dict[tuple[str, str], Item]:
+        return {(i.doc, i.id): i for i in self.items()}
+
+    @cached_property
+    def _domains_by_key(self) -> dict[tuple[str, str], Domain]:
+        return {(d.doc, d.id): d for d in self.domains()}
+
+    def item(self, doc: str, ident: str) -> Item:
+        return self._items_by_key[(doc, ident)]
+
+    def find_item(self, doc: str, ident: str) -> Item | None:
+        return self._items_by_key.get((doc, ident))
+
+    def domain(self, doc: str, ident: str) -> Domain:
+        return self._domains_by_key[(doc, ident)]
+
+    def domain_of(self, item: Item) -> Domain:
+        return self._domains_by_key[(item.doc, item.domain)]
+
+    def document(self, slug: str) -> Document:
+        return next(d for d in self.documents if d.slug == slug)

@@ -1,22 +1,35 @@
-"""Reading a corpus file: decoding and line normalisation.
+"""Text shared by every stage: character classes, decoding, lines and numerals.
 
-Plans arrive as UTF-8 with or without a BOM, with LF or CRLF line ends, and
-with stray spaces (ASCII, U+3000 ideographic space, NBSP) around lines.  This
-module turns the raw bytes into ``SourceLine`` records whose ``text`` is
-stripped but otherwise exactly as written; nothing else is changed.
+The character classes are defined here once; rules elsewhere build their
+patterns from them.  Corpus files arrive as UTF-8 with or without a BOM --
+or, from Chinese Windows, as GB18030/GBK: ``decode`` says so, with the line
+of the first undecodable byte and how to convert.  ``split_lines`` turns a
+plan text into ``SourceLine`` records whose ``text`` is stripped but
+otherwise exactly as written.
 """
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
+from pathlib import Path
 
 from kb.errors import Problem
 
-# Characters treated as blank at the start and end of a line.
+# Blanks around and inside lines: ASCII space and tab, the ideographic space,
+# NBSP, a stray BOM or zero-width space, a lone CR.
 BLANKS = " \t\u3000\u00a0\ufeff\u200b\r"
+# Chinese characters (CJK unified ideographs, extension A, compatibility), as
+# the body of a regular-expression character class.
+HAN = "\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff"
+# Full stops of Chinese prose: they end a sentence, and a heading never has one.
+FULL_STOPS = "。！？；"
+# What ends a sentence in pasted text too (ASCII forms, a line break).
+SENTENCE_ENDS = FULL_STOPS + ";!?\n"
+# What ends a clause: the full stops, commas and colons.
+CLAUSE_ENDS = "，。；：！？,;:!?\n"
 
 FULLWIDTH_DIGITS = str.maketrans("０１２３４５６７８９", "0123456789")
-
 CN_DIGITS = {"一": 1, "二": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9}
 
 
@@ -26,11 +39,14 @@ class SourceLine:
     text: str  # stripped of surrounding blanks
 
 
-def decode(data: bytes, file: str) -> tuple[str | None, list[Problem]]:
-    """Decode ``data`` as UTF-8 (BOM allowed); on failure explain how to fix it."""
+def decode(data: bytes, file: str, what: str = "规划全文") -> tuple[str | None, list[Problem]]:
+    """Decode ``data`` as UTF-8 (BOM allowed); on failure explain how to fix it.
+
+    ``what`` names what the file should hold, for the message about an empty file.
+    """
     if not data.strip(b" \t\r\n"):
         return None, [
-            Problem(file, 0, "error", "empty-file", "文件为空：应为规划全文（UTF-8 文本）")
+            Problem(file, 0, "error", "empty-file", f"文件为空：应为{what}（UTF-8 文本）")
         ]
     try:
         return data.decode("utf-8-sig"), []
@@ -38,10 +54,10 @@ def decode(data: bytes, file: str) -> tuple[str | None, list[Problem]]:
         line = data.count(b"\n", 0, exc.start) + 1
         guess = _guess_encoding(data)
         hint = (
-            f"看起来是 {guess} 编码；请先转换为 UTF-8，例如："
-            f"iconv -f {guess} -t UTF-8 {file} > 转换后.txt"
+            f"看起来是 {guess} 编码（中文 Windows 的记事本和 Excel 默认这样保存）；"
+            f"请另存为 UTF-8，或转换：iconv -f {guess} -t UTF-8 {file} > 转换后的文件"
             if guess
-            else "请先转换为 UTF-8（例如用 iconv 或在编辑器中另存为 UTF-8）"
+            else "请另存为 UTF-8（例如用 iconv 或在编辑器中另存为 UTF-8）"
         )
         message = f"不是 UTF-8 编码（第 {exc.start + 1} 字节无法解码）。{hint}"
         return None, [Problem(file, line, "error", "not-utf8", message)]
@@ -93,6 +109,17 @@ def squeeze(text: str) -> str:
 def first_sentence(text: str) -> str:
     """The text up to the first full stop (。！？；), without the stop."""
     for index, ch in enumerate(text):
-        if ch in "。！？；":
+        if ch in FULL_STOPS:
             return text[:index]
     return text
+
+
+def natural_key(ident: str) -> tuple[str | int, ...]:
+    """``C1-M2`` before ``C1-M10``: IDs compare by their numbers, not their digits."""
+    return tuple(int(p) if p.isdigit() else p for p in re.split(r"(\d+)", ident))
+
+
+def write_text(path: Path, text: str, encoding: str = "utf-8") -> None:
+    """Write ``text`` with LF line ends, creating the folder (outputs are staged first)."""
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_text(text, encoding=encoding, newline="\n")

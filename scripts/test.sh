@@ -6,7 +6,7 @@ cd "$(dirname "$0")/.."
 source scripts/venv.sh
 ensure_venv
 
-.venv/bin/ruff check kb tests scripts
-.venv/bin/ruff format --check kb tests scripts
+.venv/bin/ruff check kb tests evaluation
+.venv/bin/ruff format --check kb tests evaluation
 .venv/bin/mypy
 .venv/bin/pytest "$@"

@@ -1,13 +1,48 @@
+"""Fixtures shared by the tests: the real corpus loaded, derived and built once per session.
+
+Tests that only read use the session's one real build (``built``); tests of
+failures and rebuilds build their own, into temporary folders.  No test
+writes to the project's own ``build/`` or ``site/`` (``_user_outputs_untouched``).
+"""
+
 from __future__ import annotations
 
+import hashlib
 from collections.abc import Iterator
-from typing import TYPE_CHECKING
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
 
 import pytest
-from paths import CORPUS, ROOT
+from helpers import CORPUS, ROOT
 
 if TYPE_CHECKING:
+    from kb.build import BuildResult
+    from kb.corpus import Corpus
+    from kb.model import KnowledgeBase
     from kb.search.engine import SearchIndex
+
+
+def fingerprint(folder: Path) -> str:
+    """What a folder holds: names, sizes and modification times (cheap, not bytes)."""
+    digest = hashlib.sha256()
+    if folder.is_symlink():
+        digest.update(str(folder.readlink()).encode())
+    if folder.exists():
+        for path in sorted(folder.rglob("*")):
+            stat = path.lstat()
+            digest.update(f"{path.relative_to(folder)}:{stat.st_size}:{stat.st_mtime_ns}".encode())
+    return digest.hexdigest()
+
+
+@pytest.fixture(scope="session", autouse=True)
+def _user_outputs_untouched() -> Iterator[None]:
+    """The README's test command must not touch the user's build/ or site/."""
+    watched = [ROOT / "build", ROOT / "site"]
+    before = [fingerprint(folder) for folder in watched]
+    yield
+    after = [fingerprint(folder) for folder in watched]
+    changed = [str(f.name) for f, b, a in zip(watched, before, after, strict=True) if b != a]
+    assert not changed, f"the tests changed the project's own {changed}"
 
 
 @pytest.fixture(autouse=True)
@@ -17,24 +52,54 @@ def _run_from_root(monkeypatch: pytest.MonkeyPatch) -> None:
 
 
 @pytest.fixture(scope="session")
-def kb_data() -> dict:
-    """The export of the real corpus, built once per test session."""
-    from kb.build import load_kb
-    from kb.export import export_data
+def corpus() -> Corpus:
+    from kb.corpus import Corpus
 
-    kb, _ = load_kb(CORPUS)
-    return export_data(kb)
+    return Corpus.load(CORPUS)
 
 
 @pytest.fixture(scope="session")
-def corpus_index(tmp_path_factory: pytest.TempPathFactory) -> Iterator[SearchIndex]:
-    """The search index of the real corpus, built once per test session."""
+def knowledge(corpus: Corpus) -> KnowledgeBase:
+    """The real corpus, checked and enriched, in memory."""
     from kb.build import load_kb
-    from kb.search.engine import SearchIndex
-    from kb.search.indexer import write_index
 
-    kb, _ = load_kb(CORPUS)
-    folder = tmp_path_factory.mktemp("corpus-index") / "index"
-    write_index(kb, CORPUS, folder)
-    with SearchIndex(folder) as opened:
+    return load_kb(corpus)[0]
+
+
+@pytest.fixture(scope="session")
+def kb_data(knowledge: KnowledgeBase) -> dict[str, Any]:
+    """The export of the real corpus."""
+    from kb.views.export import export_data
+
+    return export_data(knowledge)
+
+
+@pytest.fixture(scope="session")
+def built(tmp_path_factory: pytest.TempPathFactory, corpus: Corpus) -> BuildResult:
+    """One real `kb build` of the corpus (release and site), for the tests that only read."""
+    from kb.build import build
+
+    tmp = tmp_path_factory.mktemp("built")
+    return build(corpus, tmp / "build", site=tmp / "site")
+
+
+@pytest.fixture(scope="session")
+def out(built: BuildResult) -> Path:
+    """The ``--out`` folder of the session's build."""
+    return built.release.parent.parent
+
+
+@pytest.fixture(scope="session")
+def site(built: BuildResult) -> Path:
+    assert built.site is not None
+    return built.site
+
+
+@pytest.fixture(scope="session")
+def corpus_index(built: BuildResult) -> Iterator[SearchIndex]:
+    """The search index of the session's build, open."""
+    from kb.release import INDEX
+    from kb.search.engine import SearchIndex
+
+    with SearchIndex(built.release / INDEX) as opened:
         yield opened

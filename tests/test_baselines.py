@@ -5,27 +5,16 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+from helpers import GAOTAI as CORPUS
 from hypothesis import given
 from hypothesis import strategies as st
 
-from kb.baselines import (
-    AHEAD,
-    BEHIND,
-    NO_DATA,
-    ON_TRACK,
-    MonitoringError,
-    compute_status,
-    find_baselines,
-    link_baselines,
-    load_monitoring,
-)
-from kb.errors import KbError
+from kb.corpus import Corpus
+from kb.corpus.monitoring import read_monitoring
+from kb.enrich.baselines import find_baselines
+from kb.enrich.status import AHEAD, BEHIND, NO_DATA, ON_TRACK, compute_status, link_baselines
+from kb.enrich.targets import extract_targets
 from kb.model import Baseline, Target
-from kb.targets import extract_targets
-
-CORPUS = (
-    Path(__file__).parent.parent / "corpus" / "gaotai-2022-women-children-development-plans.txt"
-)
 
 # The children's preface, line 433, as written.
 PREFACE_433 = (
@@ -246,45 +235,50 @@ def test_no_data_anywhere() -> None:
 
 
 def test_missing_file_means_no_data(tmp_path: Path) -> None:
-    assert load_monitoring(tmp_path / "monitoring.csv") == {}
+    (tmp_path / "a.txt").write_text("x", encoding="utf-8")
+    assert Corpus.load(tmp_path).monitoring.as_dict() == {}
 
 
 def test_reads_a_good_file(tmp_path: Path) -> None:
-    path = tmp_path / "monitoring.csv"
-    path.write_text(
+    (tmp_path / "monitoring.csv").write_text(
         "\ufeffkey,year,value\n婴儿死亡率,2023,2.1\n\nW1-G2,2022,10.5\n婴儿死亡率,2021,2.5\n",
         encoding="utf-8",
     )
-    assert load_monitoring(path) == {
+    monitoring = Corpus.load(tmp_path).monitoring
+    assert monitoring.as_dict() == {
         "W1-G2": ((2022, 10.5),),
         "婴儿死亡率": ((2021, 2.5), (2023, 2.1)),
     }
+    assert dict(monitoring.lines) == {"婴儿死亡率": 2, "W1-G2": 4}
 
 
 @pytest.mark.parametrize(
     ("content", "line", "message"),
     [
-        pytest.param("indicator,year,value\n", 1, "表头应为 key,year,value", id="header"),
+        pytest.param("indicator,year,value\n", 1, "表头 key,year,value", id="header"),
         pytest.param("key,year,value\n婴儿死亡率,2023\n", 2, "应有 3 列", id="columns"),
         pytest.param("key,year,value\n,2023,2.1\n", 2, "key 为空", id="empty key"),
         pytest.param("key,year,value\n婴儿死亡率,23,2.1\n", 2, "year 应为四位年份", id="year"),
+        pytest.param("key,year,value\n婴儿死亡率,1899,2.1\n", 2, "year 应在", id="old year"),
         pytest.param("key,year,value\n\n婴儿死亡率,2023,约2\n", 3, "value 应为数字", id="value"),
+        pytest.param("key,year,value\n婴儿死亡率,2023,98%\n", 2, "不带单位", id="unit"),
         pytest.param("key,year,value\n婴儿死亡率,2023,nan\n", 2, "value 应为数字", id="nan"),
         pytest.param(
             "key,year,value\n婴儿死亡率,2023,2\n婴儿死亡率,2023,3\n", 3, "与第 2 行重复", id="dup"
         ),
+        pytest.param('key,year,value\n"婴儿死亡率,2023,2\n', 2, "CSV 格式错误", id="quote"),
     ],
 )
-def test_malformed_rows_name_file_and_line(
-    tmp_path: Path, content: str, line: int, message: str
-) -> None:
-    path = tmp_path / "monitoring.csv"
-    path.write_text(content, encoding="utf-8")
-    with pytest.raises(MonitoringError) as caught:
-        load_monitoring(path)
-    error = caught.value
-    assert (error.file, error.line) == (str(path), line)
-    assert message in error.message
-    assert str(error).startswith(f"{path} 第 {line} 行：")
-    assert isinstance(error, ValueError)
-    assert isinstance(error, KbError)
+def test_malformed_rows_name_file_and_line(content: str, line: int, message: str) -> None:
+    _, problems = read_monitoring(content, "corpus/monitoring.csv")
+    (problem,) = problems
+    assert (problem.file, problem.line, problem.level) == ("corpus/monitoring.csv", line, "error")
+    assert message in problem.message
+    assert str(problem).startswith(f"corpus/monitoring.csv:{line}: 错误：")
+
+
+def test_every_bad_row_is_reported_not_only_the_first() -> None:
+    text = "key,year,value\n婴儿死亡率,23,2\n婴儿死亡率,2023,x\n婴儿死亡率,2024,2\n"
+    monitoring, problems = read_monitoring(text, "m.csv")
+    assert [p.line for p in problems] == [2, 3]
+    assert monitoring.as_dict() == {"婴儿死亡率": ((2024, 2.0),)}

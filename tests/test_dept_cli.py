@@ -9,8 +9,7 @@ from pathlib import Path
 
 import openpyxl
 import pytest
-from cli_run import run
-from paths import CORPUS
+from helpers import CORPUS, run
 
 
 def test_export_items_carry_departments_with_evidence(kb_data: dict) -> None:
@@ -33,8 +32,8 @@ def test_export_items_carry_departments_with_evidence(kb_data: dict) -> None:
 
 
 @pytest.mark.parametrize("alias", ["卫健局", "卫生健康部门", "县卫生健康局"])
-def test_dept_accepts_aliases(capsys: pytest.CaptureFixture[str], alias: str) -> None:
-    code, out, _ = run(capsys, "dept", alias)
+def test_dept_accepts_aliases(capsys: pytest.CaptureFixture[str], alias: str, out: Path) -> None:
+    code, out, _ = run(capsys, "dept", alias, "--out", str(out))
     assert code == 0
     assert out.startswith("县卫生健康局（卫健局）：共 ")
     assert "[牵头] W1-G2  孕产妇死亡率下降到12/10万以下" in out
@@ -42,40 +41,45 @@ def test_dept_accepts_aliases(capsys: pytest.CaptureFixture[str], alias: str) ->
 
 
 def test_dept_lists_lead_before_partner_within_each_domain(
-    capsys: pytest.CaptureFixture[str],
+    capsys: pytest.CaptureFixture[str], out: Path
 ) -> None:
-    code, out, _ = run(capsys, "dept", "妇联")
+    code, text, _ = run(capsys, "dept", "妇联", "--out", str(out))
     assert code == 0
-    for block in out.split("\n  ")[1:]:
+    for block in text.split("\n  ")[1:]:
         roles = [line.split("]")[0] for line in block.splitlines() if "[" in line]
         assert roles == sorted(roles, key=lambda r: r != "    [牵头")
 
 
-def test_dept_list_counts(capsys: pytest.CaptureFixture[str]) -> None:
-    code, out, _ = run(capsys, "dept", "--list")
-    assert code == 0 and out.startswith("单位 | 简称 | 合计 | 牵头 | 配合")
-    assert "县人民法院 | 法院 |" in out
+def test_dept_list_counts(capsys: pytest.CaptureFixture[str], out: Path) -> None:
+    code, text, _ = run(capsys, "dept", "--list", "--out", str(out))
+    assert code == 0 and text.startswith("单位 | 简称 | 合计 | 牵头 | 配合")
+    assert "县人民法院 | 法院 |" in text
 
 
-def test_unknown_department_suggests(capsys: pytest.CaptureFixture[str]) -> None:
-    code, _, err = run(capsys, "dept", "卫生局")
+def test_unknown_department_suggests(capsys: pytest.CaptureFixture[str], out: Path) -> None:
+    code, _, err = run(capsys, "dept", "卫生局", "--out", str(out))
     assert code == 1 and "没有“卫生局”" in err and "卫健局" in err
 
 
-def test_tasks_table_csv_and_xlsx(capsys: pytest.CaptureFixture[str], tmp_path: Path) -> None:
-    code, out, _ = run(capsys, "dept", "法院", "--format", "csv")
-    rows = list(csv.DictReader(io.StringIO(out)))
+def test_tasks_table_csv_and_xlsx(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path, out: Path
+) -> None:
+    code, text, _ = run(capsys, "dept", "法院", "--format", "csv", "--out", str(out))
+    rows = list(csv.DictReader(io.StringIO(text.removeprefix("\ufeff"))))
     assert code == 0 and rows
     assert all("县人民法院" in r["牵头单位"] + r["配合单位"] for r in rows)
     assert set(rows[0]) >= {"领域", "编号", "主要目标/策略措施", "牵头单位", "配合单位"}
     path = tmp_path / "任务分工表.xlsx"
-    assert run(capsys, "dept", "--format", "xlsx", "-o", str(path))[0] == 0
+    assert run(capsys, "dept", "--format", "xlsx", "-o", str(path), "--out", str(out))[0] == 0
     sheet = openpyxl.load_workbook(path)["任务分工"]
     assert sheet["A1"].value == "任务分工表（全部单位）"
     body = list(sheet.iter_rows(min_row=3, values_only=True))
     assert len(body) == 320
     w1g2 = next(r for r in body if r[3] == "W1-G2")
     assert w1g2[2] == "妇女与健康" and w1g2[6] == "县卫生健康局"
+    setup = sheet.page_setup
+    assert setup.orientation == "landscape" and setup.paperSize == 9  # A4
+    assert sheet.print_title_rows == "$2:$2" and sheet.sheet_properties.pageSetUpPr.fitToPage
 
 
 def test_unknown_body_in_the_text_is_a_warning(
@@ -97,5 +101,6 @@ def test_bad_gazetteer_is_a_clear_error(capsys: pytest.CaptureFixture[str], tmp_
     (corpus / "departments.yaml").write_text(
         "version: 1\ndepartments:\n  - nam: 县教育局\n", "utf-8"
     )
-    code, _, err = run(capsys, "dept", "教育局", "--corpus", str(corpus))
-    assert code == 1 and "departments.yaml" in err and "Traceback" not in err
+    code, text, _ = run(capsys, "check", "--corpus", str(corpus))
+    assert code == 1 and "departments.yaml:3: 错误：未知的键“nam”" in text
+    assert "Traceback" not in text

@@ -6,10 +6,8 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from golden import check_golden
-from paths import FIXTURES
+from helpers import FIXTURES, check_golden, parse_file
 
-from kb.corpus import parse_file
 from kb.model import Document
 
 GOOD = sorted((FIXTURES / "good").glob("*.txt"))

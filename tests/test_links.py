@@ -8,24 +8,12 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from kb.links import (
-    MIN_SCORE,
-    apply_links,
-    counterparts,
-    link_domains,
-    link_items,
-    natural_key,
-)
-from kb.links_vocab import (
-    EMPTY,
-    Subject,
-    Vocabulary,
-    VocabularyError,
-    find_subjects,
-    load_vocabulary,
-    vocabulary_problems,
-)
+from kb.corpus import Corpus
+from kb.corpus.subjects import EMPTY, Subject, Vocabulary, find_subjects, read_subjects
+from kb.enrich.links import MIN_SCORE, apply_links, link_domains, link_items
 from kb.model import Document, Domain, DomainLink, Item, KnowledgeBase, Span
+from kb.text import natural_key
+from kb.views.links import counterparts
 
 SPAN = Span("t.txt", 1, 1, (1,))
 
@@ -230,32 +218,30 @@ def test_without_a_vocabulary_nothing_is_linked() -> None:
 # --------------------------------------------------------------------------- the yaml file
 
 
-def write(tmp_path: Path, text: str) -> Path:
-    path = tmp_path / "subjects.yaml"
-    path.write_text(text, encoding="utf-8")
-    return path
-
-
 def test_missing_file_is_an_empty_vocabulary(tmp_path: Path) -> None:
-    assert load_vocabulary(tmp_path / "subjects.yaml") == EMPTY
-    assert vocabulary_problems(tmp_path) == []
+    (tmp_path / "a.txt").write_text("x", encoding="utf-8")
+    corpus = Corpus.load(tmp_path)
+    assert corpus.subjects == EMPTY
+    assert not [p for p in corpus.report.problems if "subjects" in p.file]
 
 
 def test_a_bad_file_is_a_problem_for_kb_check(tmp_path: Path) -> None:
-    write(tmp_path, "subjects:\n  - name: 托育\n    alias: [托位]\n")
-    (problem,) = vocabulary_problems(tmp_path)
-    assert (problem.line, problem.level, problem.code) == (3, "error", "bad-subjects")
+    (tmp_path / "subjects.yaml").write_text(
+        "subjects:\n  - name: 托育\n    alias: [托位]\n", encoding="utf-8"
+    )
+    (problem,) = [p for p in Corpus.load(tmp_path).report.problems if p.code == "bad-subjects"]
+    assert (problem.line, problem.level) == (3, "error")
     assert str(problem).startswith(f"{tmp_path / 'subjects.yaml'}:3: 错误：未知的键“alias”")
 
 
-def test_loads_subjects_aliases_and_indicators(tmp_path: Path) -> None:
-    path = write(
-        tmp_path,
+def test_loads_subjects_aliases_and_indicators() -> None:
+    vocabulary, problems = read_subjects(
         "version: 1\ngeneric: [发展]\nignore: [托育机构]\nsubjects:\n"
         "  - name: 托育服务\n    aliases: [托育, 托位]\n"
         "  - name: 九年义务教育巩固率\n    indicator: true\n",
+        "subjects.yaml",
     )
-    vocabulary = load_vocabulary(path)
+    assert problems == []
     assert vocabulary.subject("托育服务").aliases == ("托育", "托位")
     assert vocabulary.subject("九年义务教育巩固率").aliases == ("九年义务教育巩固率",)
     assert vocabulary.subject("九年义务教育巩固率").indicator
@@ -278,11 +264,7 @@ def test_loads_subjects_aliases_and_indicators(tmp_path: Path) -> None:
         ("subjects: [\n", 2, "不是合法的 YAML"),
     ],
 )
-def test_bad_files_name_the_line_and_what_is_wrong(
-    tmp_path: Path, text: str, line: int, message: str
-) -> None:
-    with pytest.raises(VocabularyError) as info:
-        load_vocabulary(write(tmp_path, text))
-    assert info.value.line == line
-    assert message in str(info.value)
-    assert str(info.value).startswith(f"{tmp_path / 'subjects.yaml'}:{line}: ")
+def test_bad_files_name_the_line_and_what_is_wrong(text: str, line: int, message: str) -> None:
+    _, problems = read_subjects(text, "corpus/subjects.yaml")
+    assert any(p.line == line and message in p.message for p in problems), problems
+    assert all(str(p).startswith(f"corpus/subjects.yaml:{p.line}: 错误：") for p in problems)

@@ -5,10 +5,9 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from lossless import assert_lossless
-from paths import CORPUS, FIXTURES
+from helpers import CORPUS, FIXTURES, assert_lossless, parse_file
 
-from kb.corpus import document_files, parse_file
+from kb.corpus.files import document_files
 
 DOCUMENTS = document_files(CORPUS) + sorted((FIXTURES / "good").glob("*.txt"))
 

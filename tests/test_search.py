@@ -10,53 +10,47 @@ import sys
 import threading
 from collections.abc import Iterator, Sequence
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import pytest
-from cli_run import run
+from helpers import ROOT, run
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
-from paths import CORPUS, ROOT
 
-from kb.build import load_kb, write_release
+from kb.build import reindex, write_release
+from kb.corpus import Corpus
 from kb.model import DepartmentRole, KnowledgeBase
-from kb.outputs import publish_release, staging, tree_digest
+from kb.publish import publish_release, staging, tree_digest
+from kb.release import INDEX
 from kb.search import engine
-from kb.search.engine import Hit, SearchIndex, open_index, search, search_many
+from kb.search.engine import Hit, SearchIndex, search, search_many
 from kb.search.errors import QueryError
-from kb.search.indexer import write_index
-from kb.search.layout import INDEX
+from kb.search.indexer import make_analyzer, write_index
 from kb.search.query import Filters
-from kb.search.release import reindex
+
+if TYPE_CHECKING:
+    from kb.build import BuildResult
 
 
 def ids(hits: Sequence[Hit]) -> list[str]:
     return [h.id for h in hits]
 
 
-def publish_index(kb: KnowledgeBase, out: Path) -> Path:
+def publish_index(kb: KnowledgeBase, corpus: Corpus, out: Path) -> Path:
     """What `kb build` does for the index: stage it, then publish the release."""
     with staging(out, "release") as stage:
-        write_index(kb, CORPUS, stage / INDEX)
+        write_index(kb, make_analyzer(kb, corpus.search_terms), stage / INDEX)
         return publish_release(stage, out)
 
 
 @pytest.fixture(scope="module")
-def base_kb() -> KnowledgeBase:
-    kb, _ = load_kb(CORPUS)
-    return kb
+def base_kb(knowledge: KnowledgeBase) -> KnowledgeBase:
+    return knowledge
 
 
 @pytest.fixture(scope="module")
-def out(tmp_path_factory: pytest.TempPathFactory, base_kb: KnowledgeBase) -> Path:
-    folder = tmp_path_factory.mktemp("search") / "build"
-    publish_index(base_kb, folder)
-    return folder
-
-
-@pytest.fixture(scope="module")
-def index(out: Path) -> Iterator[SearchIndex]:
-    with open_index(out) as opened:
-        yield opened
+def index(corpus_index: SearchIndex) -> Iterator[SearchIndex]:
+    yield corpus_index
 
 
 # --------------------------------------------------------------------------- matching
@@ -122,7 +116,9 @@ def test_scores_are_best_first(index: SearchIndex) -> None:
 
 
 @pytest.fixture(scope="module")
-def assigned(tmp_path_factory: pytest.TempPathFactory, base_kb: KnowledgeBase) -> SearchIndex:
+def assigned(
+    tmp_path_factory: pytest.TempPathFactory, base_kb: KnowledgeBase, corpus: Corpus
+) -> SearchIndex:
     """The corpus with departments set by hand: W1-G2 led by 卫健局, C1-G1 with it as partner."""
     health = "县卫生健康局"
     roles = {
@@ -140,7 +136,7 @@ def assigned(tmp_path_factory: pytest.TempPathFactory, base_kb: KnowledgeBase) -
         for doc in base_kb.documents
     )
     folder = tmp_path_factory.mktemp("assigned") / "build"
-    publish_index(KnowledgeBase(documents=docs), folder)
+    publish_index(KnowledgeBase(documents=docs), corpus, folder)
     return SearchIndex(folder / "current" / INDEX)
 
 
@@ -296,37 +292,40 @@ def test_a_bad_queries_file_is_named(
 # --------------------------------------------------------------------------- builds
 
 
-def test_the_release_has_an_index(tmp_path: Path, base_kb: KnowledgeBase) -> None:
-    write_release(tmp_path, base_kb, CORPUS)
-    with SearchIndex(tmp_path / INDEX) as opened:
+def test_the_release_has_an_index(built: BuildResult) -> None:
+    with SearchIndex(built.release / INDEX) as opened:
         assert ids(opened.search("W1-G2")) == ["W1-G2"]
 
 
-def test_the_index_is_byte_for_byte_reproducible(tmp_path: Path, base_kb: KnowledgeBase) -> None:
-    write_index(base_kb, CORPUS, tmp_path / "a")
+def test_the_index_is_byte_for_byte_reproducible(tmp_path: Path, built: BuildResult) -> None:
     code = (
         "import sys; from pathlib import Path; from kb.build import load_kb; "
-        "from kb.search.indexer import write_index; "
-        "write_index(load_kb(Path('corpus'))[0], Path('corpus'), Path(sys.argv[1]))"
+        "from kb.corpus import Corpus; from kb.search.indexer import make_analyzer, write_index; "
+        "corpus = Corpus.load(Path('corpus')); kb = load_kb(corpus)[0]; "
+        "write_index(kb, make_analyzer(kb, corpus.search_terms), Path(sys.argv[1]))"
     )
     env = dict(os.environ, PYTHONHASHSEED="12345")  # other set and dict orders
     subprocess.run([sys.executable, "-c", code, str(tmp_path / "b")], cwd=ROOT, env=env, check=True)
-    assert tree_digest(tmp_path / "a") == tree_digest(tmp_path / "b")
+    assert tree_digest(built.release / INDEX) == tree_digest(tmp_path / "b")
 
 
 def test_kb_index_replaces_only_the_index(
-    capsys: pytest.CaptureFixture[str], tmp_path: Path
+    capsys: pytest.CaptureFixture[str], tmp_path: Path, base_kb: KnowledgeBase, corpus: Corpus
 ) -> None:
     out = tmp_path / "build"
     with staging(out, "release") as stage:
+        bare = make_analyzer(base_kb, Corpus.load(tmp_path).search_terms)
+        write_release(stage, base_kb, corpus, bare)
         (stage / "kb.json").write_text("{}", encoding="utf-8")
         publish_release(stage, out)
+    before = ids(search(out, "家暴"))[:2]  # no synonyms when this index was written
     code, text, _ = run(capsys, "index", "--out", str(out))
     assert code == 0 and "已重建检索索引" in text
     current = (out / "current").resolve()
     assert (current / "kb.json").read_text(encoding="utf-8") == "{}"
     assert ids(search(out, "W1-G2")) == ["W1-G2"]
-    assert reindex(CORPUS, out).release == current  # same inputs, same release
+    assert "W8-M4" not in before and "W8-M4" in ids(search(out, "家暴"))[:2]
+    assert reindex(corpus, out).release == current  # same inputs, same release
 
 
 def test_a_search_starts_over_when_its_release_vanishes(
@@ -345,7 +344,9 @@ def test_a_search_starts_over_when_its_release_vanishes(
     assert ids(search(out, "W1-G2")) == ["W1-G2"] and len(calls) == 2
 
 
-def test_searches_during_rebuilds_always_answer(tmp_path: Path, base_kb: KnowledgeBase) -> None:
+def test_searches_during_rebuilds_always_answer(
+    tmp_path: Path, base_kb: KnowledgeBase, corpus: Corpus
+) -> None:
     """Searches run while the index is rebuilt again and again: none fails, all answer."""
     doc = base_kb.documents[0]
     small = dataclasses.replace(doc, items=tuple(i for i in doc.items if i.domain in ("W1", "W8")))
@@ -353,7 +354,7 @@ def test_searches_during_rebuilds_always_answer(tmp_path: Path, base_kb: Knowled
     changed = [dataclasses.replace(i, text=i.text + "。") for i in small.items]
     second = KnowledgeBase(documents=(dataclasses.replace(small, items=tuple(changed)),))
     out = tmp_path / "build"
-    publish_index(first, out)
+    publish_index(first, corpus, out)
     errors: list[BaseException] = []
     answers: list[list[str]] = []
     done = threading.Event()
@@ -370,7 +371,7 @@ def test_searches_during_rebuilds_always_answer(tmp_path: Path, base_kb: Knowled
         thread.start()
     try:
         for round_ in range(4):
-            publish_index(second if round_ % 2 == 0 else first, out)
+            publish_index(second if round_ % 2 == 0 else first, corpus, out)
     finally:
         done.set()
         for thread in threads:

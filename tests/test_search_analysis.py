@@ -8,24 +8,34 @@ import shutil
 from pathlib import Path
 
 import pytest
-from paths import CORPUS
+from helpers import CORPUS
 
-from kb.build import load_kb
-from kb.errors import CorpusError
+from kb.corpus import Corpus
+from kb.corpus.search_terms import SearchTerms
+from kb.model import KnowledgeBase
+from kb.normalize import normalize, pieces
 from kb.search.analysis import EXPANSION_WEIGHT, SINGLE_WEIGHT, Analyzer
 from kb.search.indexer import indexed_texts, make_analyzer
 from kb.search.lexicon import build_lexicon
-from kb.search.normalize import normalize, pieces
 from kb.search.segment import Lexicon
-from kb.search.vocabulary import load_vocabulary
 
 HAN_RUN = re.compile("[\u4e00-\u9fff]+")
 
 
+def load_vocabulary(folder: Path) -> SearchTerms:
+    loaded = Corpus.load(folder)
+    assert not [p for p in loaded.report.problems if p.code.startswith("search")]
+    return loaded.search_terms
+
+
 @pytest.fixture(scope="module")
-def analyzer() -> Analyzer:
-    kb, _ = load_kb(CORPUS)
-    return make_analyzer(kb, load_vocabulary(CORPUS))
+def vocab(corpus: Corpus) -> SearchTerms:
+    return corpus.search_terms
+
+
+@pytest.fixture(scope="module")
+def analyzer(knowledge: KnowledgeBase, vocab: SearchTerms) -> Analyzer:
+    return make_analyzer(knowledge, vocab)
 
 
 # --------------------------------------------------------------------------- normalize
@@ -64,8 +74,7 @@ def test_pieces_keep_numbers_with_units_and_ids_whole(text: str, expected: list[
 # --------------------------------------------------------------------------- segmentation
 
 
-def test_project_terms_stay_whole(analyzer: Analyzer) -> None:
-    vocab = load_vocabulary(CORPUS)
+def test_project_terms_stay_whole(analyzer: Analyzer, vocab: SearchTerms) -> None:
     for word, _ in vocab.terms:
         assert analyzer.lexicon.cut(word) == [word], word
 
@@ -87,19 +96,20 @@ def test_plan_terms_are_cut_whole_in_context(
     assert analyzer.lexicon.cut(text) == words
 
 
-def test_segmentation_is_jiebas(analyzer: Analyzer) -> None:
+def test_segmentation_is_jiebas(
+    analyzer: Analyzer, vocab: SearchTerms, knowledge: KnowledgeBase
+) -> None:
     """Cut with the compact lexicon = jieba (HMM off) with its full dictionary plus our words."""
     jieba = pytest.importorskip("jieba")
     jieba.setLogLevel(logging.WARNING)
     tokenizer = jieba.Tokenizer()
     tokenizer.initialize()
-    vocab = load_vocabulary(CORPUS)
     for word, freq in vocab.terms:  # exactly as kb.search.lexicon adds them
         if freq is None and tokenizer.FREQ.get(word):
             continue
         tokenizer.add_word(word, freq)
     assert tokenizer.total == analyzer.lexicon.total
-    kb, _ = load_kb(CORPUS)
+    kb = knowledge
     # the runs the analyzer segments (numbers with units such as 1小时 are cut off before)
     runs = {
         run
@@ -173,11 +183,16 @@ def test_lexicon_keeps_only_words_that_can_occur() -> None:
 
 
 @pytest.fixture
-def corpus(tmp_path: Path) -> Path:
+def folder(tmp_path: Path) -> Path:
     folder = tmp_path / "corpus"
     folder.mkdir()
     shutil.copy(CORPUS / "departments.yaml", folder / "departments.yaml")
     return folder
+
+
+def search_problems(folder: Path) -> list:  # type: ignore[type-arg]
+    loaded = Corpus.load(folder)
+    return [p for p in loaded.report.problems if p.code.startswith("search")]
 
 
 @pytest.mark.parametrize(
@@ -191,12 +206,10 @@ def corpus(tmp_path: Path) -> Path:
     ],
 )
 def test_dictionary_errors_name_file_and_line(
-    corpus: Path, text: str, line: int, expected: str
+    folder: Path, text: str, line: int, expected: str
 ) -> None:
-    (corpus / "dictionary.txt").write_text(text, encoding="utf-8")
-    with pytest.raises(CorpusError) as caught:
-        load_vocabulary(corpus)
-    problem = caught.value.problems[0]
+    (folder / "dictionary.txt").write_text(text, encoding="utf-8")
+    problem = search_problems(folder)[0]
     assert problem.file.endswith("dictionary.txt") and problem.line == line
     assert expected in problem.message
 
@@ -215,23 +228,19 @@ def test_dictionary_errors_name_file_and_line(
     ],
 )
 def test_synonym_errors_name_file_and_line(
-    corpus: Path, text: str, line: int, expected: str
+    folder: Path, text: str, line: int, expected: str
 ) -> None:
-    (corpus / "synonyms.yaml").write_text(text, encoding="utf-8")
-    with pytest.raises(CorpusError) as caught:
-        load_vocabulary(corpus)
-    problem = caught.value.problems[0]
+    (folder / "synonyms.yaml").write_text(text, encoding="utf-8")
+    problem = search_problems(folder)[0]
     assert problem.file.endswith("synonyms.yaml")
     assert problem.line == line, problem
     assert expected in problem.message
 
 
-def test_synonyms_lead_to_words_the_plans_use() -> None:
+def test_synonyms_lead_to_words_the_plans_use(knowledge: KnowledgeBase, vocab: SearchTerms) -> None:
     """A synonym group none of whose words the plans use, or an expansion to a word they
     never use, finds nothing: most likely a typo or a word the plans write otherwise."""
-    kb, _ = load_kb(CORPUS)
-    text = normalize(" ".join(indexed_texts(kb)))
-    vocab = load_vocabulary(CORPUS)
+    text = normalize(" ".join(indexed_texts(knowledge)))
     groups: dict[str, list[str]] = {}
     for term, head in vocab.classes.items():
         groups.setdefault(head, []).append(term)
@@ -246,7 +255,7 @@ def test_vocabulary_files_are_optional(tmp_path: Path) -> None:
     assert vocab.terms == [] and vocab.classes == {} and vocab.expansions == {}
 
 
-def test_department_names_form_one_class_and_shared_names_expand(corpus: Path) -> None:
-    vocab = load_vocabulary(corpus)
+def test_department_names_form_one_class_and_shared_names_expand(folder: Path) -> None:
+    vocab = load_vocabulary(folder)
     assert vocab.classes["卫健局"] == vocab.classes["卫生健康部门"] == "县卫生健康局"
     assert set(vocab.expansions["司法机关"]) == {"县人民法院", "县人民检察院"}

@@ -2,28 +2,27 @@
 
 The queries and their graded judgments are tests/data/search_judgments.yaml: a
 tuning set of three kinds (83 queries) and a held-out round of everyday queries
-(34, round 2, never used to tune); the measures are kb/search/metrics.py's.  The
+(34, round 2, never used to tune); the measures are evaluation/metrics.py's.  The
 floors sit a little under what was reached when they were set (in the comments),
 so that noise-free changes pass and a real loss does not.  Full report, with the
-naive peer: scripts/eval_search.py.
+naive peer: evaluation/eval_search.py.
 
-Department queries also depend on which items kb/departments.py assigns to
+Department queries also depend on which items kb/enrich/departments.py assigns to
 each department (Item.departments): a change there can move them.
 """
 
 from __future__ import annotations
 
 from collections.abc import Callable
-from pathlib import Path
 
 import pytest
-from paths import CORPUS
+from helpers import DATA
+from metrics import Judged, Scores, evaluate, load_judgments
 
-from kb.build import load_kb
+from kb.model import KnowledgeBase
 from kb.search.engine import SearchIndex
-from kb.search.metrics import Judged, Scores, evaluate, load_judgments
 
-JUDGMENTS = Path(__file__).parent / "data" / "search_judgments.yaml"
+JUDGMENTS = DATA / "search_judgments.yaml"
 
 # The tuning set, per kind.
 FLOORS: dict[str, Scores] = {
@@ -70,9 +69,8 @@ def test_the_query_set_is_big_enough_and_judged(judgments: list[Judged]) -> None
         assert 2 in judged.relevant.values(), judged.query
 
 
-def test_judged_ids_exist(judgments: list[Judged]) -> None:
-    kb, _ = load_kb(CORPUS)
-    known = {item.id for item in kb.items()}
+def test_judged_ids_exist(judgments: list[Judged], knowledge: KnowledgeBase) -> None:
+    known = {item.id for item in knowledge.items()}
     unknown = {i for j in judgments for i in j.relevant if i not in known}
     assert not unknown
 

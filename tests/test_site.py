@@ -4,29 +4,26 @@ from __future__ import annotations
 
 import re
 from pathlib import Path
+from typing import Any
 
 import pytest
+from helpers import DOC, ROOT
 from markdown_it import MarkdownIt
 
-from kb.build import build
-from kb.errors import OutputError
-from kb.outputs import tree_digest
+from kb.build import BuildResult, build
+from kb.corpus import Corpus
+from kb.publish import tree_digest
 from kb.site import layout
 from kb.site import markdown as md
 
-ROOT = Path(__file__).resolve().parent.parent
-CORPUS = ROOT / "corpus"
-DOC = "gaotai-2022-women-children-development-plans"
 EXTERNAL = re.compile(r"""(?:src|href|action)\s*=\s*["']?(?:https?:)?//""", re.I)
+Built = tuple[Path, Path, dict[str, Any]]
 
 
 @pytest.fixture(scope="module")
-def built(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, Path, dict]:
-    from kb.export import export_data
-
-    tmp = tmp_path_factory.mktemp("site")
-    result = build(CORPUS, tmp / "build", site=tmp / "site")
-    return tmp / "site", result.release, export_data(result.kb)
+def site_built(built: BuildResult, kb_data: dict[str, Any]) -> Built:
+    assert built.site is not None
+    return built.site, built.release, kb_data
 
 
 def page(site: Path, path: str) -> str:
@@ -72,8 +69,8 @@ def test_corpus_text_is_inert_in_mkdocs_markdown(text: str) -> None:
 # --- The built site ----------------------------------------------------------------
 
 
-def test_pages_exist(built: tuple[Path, Path, dict]) -> None:
-    site, _, data = built
+def test_pages_exist(site_built: Built) -> None:
+    site, _, data = site_built
     expected = ["index.html", "search.html", f"{DOC}/source.html", f"{DOC}/targets.html"]
     expected += [f"{DOC}/links.html", f"{DOC}/departments.html", f"{DOC}/W.html", f"{DOC}/C.html"]
     expected += [f"{DOC}/{d['id']}.html" for d in data["domains"]]
@@ -82,8 +79,8 @@ def test_pages_exist(built: tuple[Path, Path, dict]) -> None:
     assert not (site / "sitemap.xml").exists() and not (site / "sitemap.xml.gz").exists()
 
 
-def test_every_item_has_its_anchor_and_links_to_its_lines(built: tuple[Path, Path, dict]) -> None:
-    site, _, data = built
+def test_every_item_has_its_anchor_and_links_to_its_lines(site_built: Built) -> None:
+    site, _, data = site_built
     source = page(site, layout.source_page(DOC))
     for item in data["items"]:
         html = page(site, layout.domain_page(DOC, item["domain"]))
@@ -93,15 +90,15 @@ def test_every_item_has_its_anchor_and_links_to_its_lines(built: tuple[Path, Pat
         assert f'id="L{first}"' in source
 
 
-def test_source_page_has_every_line(built: tuple[Path, Path, dict]) -> None:
-    site, _, data = built
+def test_source_page_has_every_line(site_built: Built) -> None:
+    site, _, data = site_built
     source = page(site, layout.source_page(DOC))
     count = data["documents"][0]["line_count"]
     assert all(f'id="L{n}"' in source for n in range(1, count))
 
 
-def test_item_facts_are_rendered(built: tuple[Path, Path, dict]) -> None:
-    site, _, data = built
+def test_item_facts_are_rendered(site_built: Built) -> None:
+    site, _, data = site_built
     item = next(i for i in data["items"] if i["targets"] and i["departments"] and i["related"])
     html = page(site, layout.domain_page(DOC, item["domain"]))
     block = html[html.index(f'id="{item["id"]}"') :][:6000]
@@ -110,8 +107,8 @@ def test_item_facts_are_rendered(built: tuple[Path, Path, dict]) -> None:
     assert f"#{item['related'][0]['id']}" in block
 
 
-def test_department_pages_list_lead_first_with_downloads(built: tuple[Path, Path, dict]) -> None:
-    site, _, data = built
+def test_department_pages_list_lead_first_with_downloads(site_built: Built) -> None:
+    site, _, data = site_built
     names = {d["name"] for i in data["items"] for d in i["departments"]}
     assert names, "the knowledge base has departments"
     for name in names:
@@ -122,51 +119,41 @@ def test_department_pages_list_lead_first_with_downloads(built: tuple[Path, Path
             assert html.index('id="lead"') < html.index('id="partner"')
 
 
-def test_no_request_leaves_the_site(built: tuple[Path, Path, dict]) -> None:
-    site, _, _ = built
+def test_no_request_leaves_the_site(site_built: Built) -> None:
+    site, _, _ = site_built
     for path in sorted(site.rglob("*.html")):
         found = EXTERNAL.findall(path.read_text(encoding="utf-8"))
         assert not found, f"{path}: {found}"
     assert "fonts.googleapis" not in page(site, "index.md")
 
 
-def test_search_index_is_a_script(built: tuple[Path, Path, dict]) -> None:
-    site, _, _ = built
+def test_search_index_is_a_script(site_built: Built) -> None:
+    site, _, _ = site_built
     text = (site / layout.SEARCH_INDEX_JS).read_text(encoding="utf-8")
     assert text.startswith("window.KB_SEARCH_INDEX=") and text.endswith(";\n")
     assert '"W1-G2"' in text
     assert '<script src="../assets/kb-search.js"' in page(site, layout.domain_page(DOC, "W1"))
 
 
-def test_generated_markdown_is_in_the_release(built: tuple[Path, Path, dict]) -> None:
-    _, release, _ = built
-    docs = release / "site-docs"
-    assert (docs / "index.md").is_file() and (docs / ".nav.json").is_file()
+def test_generated_markdown_and_its_config_are_in_the_release(site_built: Built) -> None:
+    site, release, _ = site_built
+    assert (release / "site-docs" / "index.md").is_file()
+    assert (release / "mkdocs.yml").is_file() and (release / "mkdocs_hooks.py").is_file()
+    assert tree_digest(release / "site") == tree_digest(site)  # the published copy
 
 
-def test_two_builds_are_byte_identical(built: tuple[Path, Path, dict], tmp_path: Path) -> None:
-    site, _, _ = built
-    build(CORPUS, tmp_path / "build", site=tmp_path / "site")
-    assert tree_digest(tmp_path / "site") == tree_digest(site)
+def test_a_plain_mkdocs_build_gives_the_same_site(site_built: Built, tmp_path: Path) -> None:
+    import shutil
+    import subprocess
+    import sys
 
-
-def test_a_failed_site_build_keeps_the_previous_site(
-    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
-) -> None:
-    site = tmp_path / "site"
-    site.mkdir()
-    (site / "index.html").write_text("previous", encoding="utf-8")
-
-    def fail(docs: Path, stage: Path) -> None:
-        (stage / "partial.html").write_text("half", encoding="utf-8")
-        raise OutputError("MkDocs 构建网站失败：测试")
-
-    monkeypatch.setattr("kb.site.publish.run_mkdocs", fail)
-    with pytest.raises(OutputError):
-        build(CORPUS, tmp_path / "build", site=site)
-    assert [p.name for p in tmp_path.iterdir() if p.name.startswith(".")] == []
-    assert sorted(p.name for p in site.iterdir()) == ["index.html"]
-    assert (site / "index.html").read_text(encoding="utf-8") == "previous"
+    site, release, _ = site_built
+    copy = tmp_path / "release"
+    shutil.copytree(release, copy, ignore=shutil.ignore_patterns("site"))
+    command = [sys.executable, "-m", "mkdocs", "build", "-q", "-f", str(copy / "mkdocs.yml")]
+    subprocess.run(command, check=True, cwd=tmp_path)
+    (copy / "site" / "README.md").write_text((site / "README.md").read_text("utf-8"), "utf-8")
+    assert tree_digest(copy / "site") == tree_digest(site)
 
 
 # --- Hostile corpus text -------------------------------------------------------------
@@ -175,7 +162,7 @@ def test_a_failed_site_build_keeps_the_previous_site(
 @pytest.fixture(scope="module")
 def hostile(tmp_path_factory: pytest.TempPathFactory) -> Path:
     tmp = tmp_path_factory.mktemp("hostile")
-    build(ROOT / "tests/fixtures/site/hostile", tmp / "build", site=tmp / "site")
+    build(Corpus.load(ROOT / "tests/fixtures/site/hostile"), tmp / "build", site=tmp / "site")
     return tmp / "site"
 
 

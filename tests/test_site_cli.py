@@ -34,13 +34,3 @@ def test_serve_without_a_site_says_to_build(
         make_server(tmp_path / "missing", port=0)
     assert main(["serve", "--site", str(tmp_path / "missing"), "--port", "0"]) == 1
     assert "kb build" in capsys.readouterr().err
-
-
-def test_build_tells_how_to_open_the_site(
-    tmp_path: Path, capsys: pytest.CaptureFixture[str]
-) -> None:
-    code = main(["build", "--out", str(tmp_path / "build"), "--site", str(tmp_path / "site")])
-    out = capsys.readouterr().out
-    assert code == 0
-    assert (tmp_path / "site" / "index.html").is_file()
-    assert "index.html" in out and "kb serve" in out

@@ -12,17 +12,16 @@ import subprocess
 from pathlib import Path
 
 import pytest
-from paths import CORPUS
 
-from kb.build import load_kb
-from kb.tasks_table import task_rows, write_tasks_xlsx
+from kb.model import KnowledgeBase
+from kb.views.tasks import task_rows, write_tasks_xlsx
 
 SOFFICE = shutil.which("soffice")
 
 
 @pytest.mark.skipif(SOFFICE is None, reason="LibreOffice (soffice) is not installed")
-def test_tasks_xlsx_opens_in_libreoffice(tmp_path: Path) -> None:
-    kb, _ = load_kb(CORPUS)
+def test_tasks_xlsx_opens_in_libreoffice(tmp_path: Path, knowledge: KnowledgeBase) -> None:
+    kb = knowledge
     book = tmp_path / "任务分工表.xlsx"
     write_tasks_xlsx(task_rows(kb, "县人民法院"), book, "任务分工表（县人民法院）")
     assert SOFFICE is not None

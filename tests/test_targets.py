@@ -11,7 +11,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from kb.targets import Extraction, extract_targets
+from kb.enrich.targets import Extraction, extract_targets
 
 CORPUS = (
     Path(__file__).parent.parent / "corpus" / "gaotai-2022-women-children-development-plans.txt"

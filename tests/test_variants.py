@@ -4,9 +4,9 @@ from __future__ import annotations
 
 import string
 
+from helpers import assert_lossless
 from hypothesis import given, settings
 from hypothesis import strategies as st
-from lossless import assert_lossless
 
 from kb.parse import parse_text
 

@@ -26,8 +26,8 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+from kb.normalize import is_han, normalize, pieces
 from kb.search.layout import ANALYSIS_FILE
-from kb.search.normalize import is_han, normalize, pieces
 from kb.search.segment import Lexicon
 
 FORMAT = "kb-search-analysis/1"

@@ -17,11 +17,12 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from kb.outputs import CURRENT
+from kb.release import CURRENT, INDEX
 from kb.search.analysis import Analyzer
 from kb.search.errors import IndexMissingError, IndexUnavailableError, QueryError
-from kb.search.layout import INDEX, META_FILE
+from kb.search.layout import META_FILE
 from kb.search.query import Filters, filter_query, query_words, text_query
+from kb.search.schema import BM25_B, BM25_K1
 from kb.search.snippet import snippet
 
 ATTEMPTS = 3
@@ -84,8 +85,10 @@ class SearchIndex:
         self.folder = folder
         self.analyzer = Analyzer.load(folder)
         self.meta: dict[str, Any] = json.loads((folder / META_FILE).read_text(encoding="utf-8"))
+        from whoosh.scoring import BM25F
+
         self._index = open_dir(str(folder))
-        self._searcher = self._index.searcher()
+        self._searcher = self._index.searcher(weighting=BM25F(B=BM25_B, K1=BM25_K1))
 
     def close(self) -> None:
         self._searcher.close()

@@ -20,12 +20,13 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from kb.model import KIND_NAMES, PLAN_NAMES, Item, KnowledgeBase
+from kb.corpus.search_terms import SearchTerms
+from kb.labels import KIND_NAMES, PLAN_NAMES
+from kb.model import Item, KnowledgeBase
 from kb.search.analysis import Analyzer
 from kb.search.layout import META_FILE
 from kb.search.lexicon import build_lexicon
 from kb.search.schema import BODY_PARTS, make_schema
-from kb.search.vocabulary import Vocabulary, load_vocabulary
 
 META_FORMAT = "kb-search-meta/1"
 
@@ -50,9 +51,10 @@ def indexed_texts(kb: KnowledgeBase) -> Iterator[str]:
             yield dept.name
 
 
-def make_analyzer(kb: KnowledgeBase, vocab: Vocabulary) -> Analyzer:
-    lexicon = build_lexicon(indexed_texts(kb), vocab.terms)
-    return Analyzer(lexicon, vocab.classes, vocab.expansions, vocab.departments)
+def make_analyzer(kb: KnowledgeBase, terms: SearchTerms) -> Analyzer:
+    """The analyzer of ``kb``: built once per build, used by the index and the site."""
+    lexicon = build_lexicon(indexed_texts(kb), terms.terms)
+    return Analyzer(lexicon, terms.classes, terms.expansions, terms.departments)
 
 
 def item_fields(analyzer: Analyzer, item: Item, domain_name: str, order: int) -> dict[str, Any]:
@@ -113,6 +115,14 @@ def seeded_random(seed: bytes) -> Iterator[None]:
         random.setstate(state)
 
 
+def item_rows(kb: KnowledgeBase, analyzer: Analyzer) -> list[dict[str, Any]]:
+    """Every item's index fields, in the order of the plans."""
+    return [
+        item_fields(analyzer, item, kb.domain_of(item).name, order)
+        for order, item in enumerate(kb.items())
+    ]
+
+
 def meta_json(kb: KnowledgeBase) -> str:
     data = {
         "format": META_FORMAT,
@@ -125,19 +135,14 @@ def meta_json(kb: KnowledgeBase) -> str:
     return json.dumps(data, ensure_ascii=False, sort_keys=True, indent=1) + "\n"
 
 
-def write_index(kb: KnowledgeBase, corpus: Path, folder: Path) -> IndexStats:
+def write_index(kb: KnowledgeBase, analyzer: Analyzer, folder: Path) -> IndexStats:
     """Analyze every goal and measure of ``kb`` and write the index into ``folder``."""
     from whoosh.index import create_in
 
-    analyzer = make_analyzer(kb, load_vocabulary(corpus))
     folder.mkdir(parents=True, exist_ok=True)
     analyzer.save(folder)
     (folder / META_FILE).write_text(meta_json(kb), encoding="utf-8")
-    names = {(d.doc, d.id): d.name for d in kb.domains()}
-    documents = [
-        item_fields(analyzer, item, names[(item.doc, item.domain)], order)
-        for order, item in enumerate(kb.items())
-    ]
+    documents = item_rows(kb, analyzer)
     digest = hashlib.sha256(analyzer.to_json().encode())
     for fields in documents:
         digest.update(json.dumps(fields, ensure_ascii=False, sort_keys=True).encode())

@@ -1,11 +1,10 @@
 """The files of an index folder, shared by the writer and the reader.
 
-``<release>/index/`` holds whoosh's files, ``analysis.json`` (the lexicon,
-synonym classes and expansions the index was analyzed with) and ``meta.json``
-(documents and domains, for the filters).  Kept apart so that the query path
-imports nothing of the build side.
+``<release>/index/`` (``kb.release.INDEX``) holds whoosh's files,
+``analysis.json`` (the lexicon, synonym classes and expansions the index was
+analyzed with) and ``meta.json`` (documents and domains, for the filters).
+Kept apart so that the query path imports nothing of the build side.
 """
 
-INDEX = "index"  # the index folder of a release
 ANALYSIS_FILE = "analysis.json"
 META_FILE = "meta.json"

@@ -19,8 +19,9 @@ import re
 from collections.abc import Iterable
 from pathlib import Path
 
-from kb.search.normalize import HAN, normalize, pieces
+from kb.normalize import normalize, pieces
 from kb.search.segment import Lexicon
+from kb.text import HAN
 
 MAX_WORD = 16  # the longest word of jieba's dictionary
 NOT_HAN = re.compile(f"[^{HAN}]")

@@ -18,9 +18,9 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any
 
+from kb.normalize import is_han
 from kb.search.analysis import Analyzer, QueryWord, chars
 from kb.search.errors import QueryError
-from kb.search.normalize import is_han
 from kb.search.schema import DEPT_SCORES, FIELD_WEIGHTS, GRAMS_WEIGHT, ID_WEIGHT
 
 MAX_QUERY_CHARS = 200

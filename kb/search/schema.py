@@ -27,6 +27,10 @@ GRAMS_WEIGHT = 0.5  # part-of-a-word match on single characters
 # their length (BM25 on a list of names would favour items with few departments).
 DEPT_SCORES: dict[str, float] = {"dept_lead": 8.0, "dept_partner": 3.0}
 ID_WEIGHT = 20.0
+# whoosh's BM25F, with its default constants, named here so that the browser
+# (kb/search/js/kb-search-core.js) scores with the same.
+BM25_B = 0.75
+BM25_K1 = 1.2
 
 
 def make_schema() -> Any:

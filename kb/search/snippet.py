@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 
-from kb.search.normalize import normalize
+from kb.normalize import normalize
 
 OPEN, CLOSE = "【", "】"
 WIDTH = 72  # characters of text in a snippet

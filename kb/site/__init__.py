@@ -1,10 +1,38 @@
 """The published site: generated Markdown, a Chinese search index, and MkDocs.
 
-knowledge base → export_data → Markdown pages + search index + downloads
-               → MkDocs (Material, strict) → staged folder → site/ (two renames)
+    knowledge base → pages (pages/), search index, downloads → <release>/site-docs/
+                   → mkdocs.yml (from the package) → MkDocs (Material, strict)
+                   → <release>/site/, published to --site with the release
+
+``write_site_sources`` and ``build_site`` are the two steps; ``kb build``
+runs them inside the release's staging folder (``kb.build``).
 """
 
-from kb.site.generate import write_site_docs
-from kb.site.publish import SITE_DOCS, build_site
+from __future__ import annotations
 
-__all__ = ["SITE_DOCS", "build_site", "write_site_docs"]
+from pathlib import Path
+
+from kb.release import SITE
+from kb.site.generate import write_site_sources
+from kb.site.mkdocs_run import CONFIG, run_mkdocs
+
+README = "README.md"
+README_TEXT = """\
+# site/
+
+这个目录是 `kb build` 生成的静态网站，请勿手工修改（下次构建会整体替换）。
+
+- 打开：用浏览器直接打开 `index.html`（无需网络，也可放在内网共享目录中）；
+  或运行 `kb serve`，在 http://127.0.0.1:8000/ 浏览。
+- 页面内容来自知识库，Markdown 源文件在 `build/current/site-docs/`。
+"""
+
+
+def build_site(root: Path) -> Path:
+    """Run MkDocs on ``root/mkdocs.yml`` into ``root/site``; return that folder."""
+    run_mkdocs(root / CONFIG)
+    (root / SITE / README).write_text(README_TEXT, encoding="utf-8")
+    return root / SITE
+
+
+__all__ = ["build_site", "write_site_sources"]

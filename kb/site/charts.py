@@ -4,30 +4,28 @@ from __future__ import annotations
 
 import html
 
-from kb.site.format import quantity, target_goal
+from kb.labels import goal_text, quantity
+from kb.model import Target
 
 Point = tuple[str, float, bool]  # label, value, is the target
 
 WIDTH, HEIGHT, BAR, GAP, TOP, BOTTOM = 300, 150, 56, 28, 24, 26
 
 
-def points(target: dict[str, object]) -> list[Point]:
-    base = target.get("baseline") or {}
-    assert isinstance(base, dict)
-    found: list[Point] = [(f"{p['year']} 年", float(p["value"]), False) for p in base["values"]]
-    value = target.get("value")
-    if isinstance(value, int | float) and target.get("comparator") in ("<=", ">=", "~", "="):
-        found.append((f"{target.get('year', 2030)} 年目标", float(value), True))
+def points(target: Target) -> list[Point]:
+    values = target.baseline.values if target.baseline else ()
+    found: list[Point] = [(f"{year} 年", value, False) for year, value in values]
+    if target.value is not None and target.comparator in ("<=", ">=", "~", "="):
+        found.append((f"{target.year} 年目标", target.value, True))
     return found
 
 
-def bar_chart(target: dict[str, object]) -> str:
+def bar_chart(target: Target) -> str:
     """A bar per baseline year and an outlined bar for the target; empty when no baseline."""
-    if not target.get("baseline"):
+    if target.baseline is None:
         return ""
     data = points(target)
-    unit = str(target.get("unit", ""))
-    indicator = str(target["indicator"])
+    unit = target.unit
     top = max(v for _, v, _ in data) or 1.0
     plot = HEIGHT - TOP - BOTTOM
     shapes = []
@@ -44,12 +42,11 @@ def bar_chart(target: dict[str, object]) -> str:
             f"{html.escape(label)}</text>"
         )
     summary = "，".join(f"{label} {quantity(value, unit)}" for label, value, _ in data)
-    goal = target_goal(target)
-    label = html.escape(f"{indicator}：{summary}（目标 {goal}）", quote=True)
+    label = html.escape(f"{target.indicator}：{summary}（目标 {goal_text(target)}）", quote=True)
     width = GAP + len(data) * (BAR + GAP)
     return (
         f'<figure class="kb-chart"><svg role="img" aria-label="{label}" '
         f'viewBox="0 0 {max(width, WIDTH)} {HEIGHT}" width="{max(width, WIDTH)}" '
         f'height="{HEIGHT}">{"".join(shapes)}</svg>'
-        f"<figcaption>{html.escape(indicator)}</figcaption></figure>"
+        f"<figcaption>{html.escape(target.indicator)}</figcaption></figure>"
     )

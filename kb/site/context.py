@@ -1,65 +1,57 @@
-"""The exported knowledge base (``kb.export.export_data``), indexed for page writers."""
+"""The knowledge base, indexed for the page writers: every page reads only this."""
 
 from __future__ import annotations
 
 from collections import defaultdict
 from dataclasses import dataclass, field
-from typing import Any
 
-Row = dict[str, Any]
+from kb.model import Document, Domain, Item, KnowledgeBase, Plan, Section
+
 ROLE_ORDER = {"lead": 0, "partner": 1}
 
 
 @dataclass
 class Context:
-    """Look-ups over the export data; every page writer reads only this."""
-
-    data: dict[str, Any]
-    items: dict[tuple[str, str], Row] = field(default_factory=dict)
-    domains: dict[tuple[str, str], Row] = field(default_factory=dict)
-    sections: dict[tuple[str, str], Row] = field(default_factory=dict)
+    kb: KnowledgeBase
     # (doc, department name) → [(role, item)], lead first, then document order
-    departments: dict[tuple[str, str], list[tuple[str, Row]]] = field(default_factory=dict)
+    departments: dict[tuple[str, str], list[tuple[str, Item]]] = field(default_factory=dict)
+    _children: dict[tuple[str, str | None], list[Section]] = field(default_factory=dict)
 
     def __post_init__(self) -> None:
-        self.items = {(i["doc"], i["id"]): i for i in self.data["items"]}
-        self.domains = {(d["doc"], d["id"]): d for d in self.data["domains"]}
-        self.sections = {(s["doc"], s["id"]): s for s in self.data["sections"]}
-        by_department: dict[tuple[str, str], list[tuple[str, Row]]] = defaultdict(list)
-        for item in self.data["items"]:
-            for role in item.get("departments", []):
-                by_department[(item["doc"], role["name"])].append((role["role"], item))
+        by_department: dict[tuple[str, str], list[tuple[str, Item]]] = defaultdict(list)
+        for item in self.kb.items():
+            for role in item.departments:
+                by_department[(item.doc, role.name)].append((role.role, item))
         self.departments = {
             key: sorted(rows, key=lambda row: ROLE_ORDER.get(row[0], 9))
             for key, rows in sorted(by_department.items())
         }
+        children: dict[tuple[str, str | None], list[Section]] = defaultdict(list)
+        for document in self.kb.documents:
+            for section in document.sections:
+                children[(section.doc, section.parent)].append(section)
+        self._children = dict(children)
 
     @property
-    def docs(self) -> list[Row]:
-        return list(self.data["documents"])
+    def docs(self) -> tuple[Document, ...]:
+        return self.kb.documents
 
-    def plans(self, doc: str) -> list[Row]:
-        return [p for p in self.data["plans"] if p["doc"] == doc]
+    def plans(self, doc: str) -> tuple[Plan, ...]:
+        return self.kb.document(doc).plans
 
-    def plan_domains(self, doc: str, plan: str) -> list[Row]:
-        return [d for d in self.data["domains"] if d["doc"] == doc and d["plan"] == plan]
+    def plan(self, doc: str, plan: str) -> Plan:
+        return next(p for p in self.plans(doc) if p.id == plan)
 
-    def doc_items(self, doc: str) -> list[Row]:
-        return [i for i in self.data["items"] if i["doc"] == doc]
+    def plan_domains(self, doc: str, plan: str) -> list[Domain]:
+        return [d for d in self.kb.document(doc).domains if d.plan == plan]
 
-    def children(self, doc: str, parent: str) -> list[Row]:
-        return [s for s in self.data["sections"] if s["doc"] == doc and s["parent"] == parent]
+    def doc_items(self, doc: str) -> tuple[Item, ...]:
+        return self.kb.document(doc).items
 
-    def section_of_kind(self, doc: str, plan: str, kind: str) -> Row | None:
-        for section in self.data["sections"]:
-            if section["doc"] == doc and section["plan"] == plan and section["kind"] == kind:
-                return dict(section)
-        return None
+    def children(self, doc: str, parent: str) -> list[Section]:
+        return self._children.get((doc, parent), [])
 
-    def doc_departments(self, doc: str) -> list[tuple[str, list[tuple[str, Row]]]]:
+    def doc_departments(self, doc: str) -> list[tuple[str, list[tuple[str, Item]]]]:
         """The departments of one document, those that lead most items first."""
         rows = [(name, items) for (d, name), items in self.departments.items() if d == doc]
         return sorted(rows, key=lambda r: (-sum(role == "lead" for role, _ in r[1]), r[0]))
-
-    def domain_links(self, doc: str) -> list[Row]:
-        return [link for link in self.data.get("domain_links", []) if link["doc"] == doc]

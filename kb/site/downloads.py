@@ -1,6 +1,6 @@
 """The 任务分工表 of each department, as files the site links to (XLSX and CSV).
 
-A thin adapter over ``kb.tasks_table``: one table per department and document.
+A thin adapter over ``kb.views.tasks``: one table per department and document.
 """
 
 from __future__ import annotations
@@ -8,9 +8,9 @@ from __future__ import annotations
 from pathlib import Path
 
 from kb.model import KnowledgeBase
-from kb.outputs import write_text
+from kb.text import write_text
 from kb.site import layout
-from kb.tasks_table import task_rows, tasks_csv, write_tasks_xlsx
+from kb.views.tasks import task_rows, tasks_csv, write_tasks_xlsx
 
 
 def write_department_tables(kb: KnowledgeBase, docs: Path) -> list[Path]:
@@ -24,6 +24,7 @@ def write_department_tables(kb: KnowledgeBase, docs: Path) -> list[Path]:
             csv_path = docs / layout.download(document.slug, name, "csv")
             write_text(csv_path, tasks_csv(rows), encoding="utf-8-sig")
             xlsx_path = docs / layout.download(document.slug, name, "xlsx")
+            xlsx_path.parent.mkdir(parents=True, exist_ok=True)
             write_tasks_xlsx(rows, xlsx_path, f"{name}任务分工表（{document.title}）")
             written += [csv_path, xlsx_path]
     return written

@@ -1,46 +1,41 @@
-"""Write the site's sources: Markdown pages, navigation, assets, search index, downloads.
+"""Write the site's sources into a release: Markdown pages, assets, search index, downloads.
 
-Everything under the docs folder is generated from the knowledge base; nothing
-in it is edited by hand.  The folder is part of the release
-(``build/current/site-docs``), so that ``mkdocs build`` can be run on it alone.
+Everything under ``site-docs/`` is generated from the knowledge base; nothing
+in it is edited by hand.  With ``mkdocs.yml`` beside it, the release holds
+all that ``mkdocs build`` needs.
 """
 
 from __future__ import annotations
 
-import json
 import shutil
 from pathlib import Path
 
-from kb.export import export_data
+from kb.corpus import Corpus
 from kb.model import KnowledgeBase
-from kb.outputs import write_text
+from kb.release import SITE_DOCS
+from kb.search.analysis import Analyzer
+from kb.search.browser import CORE_SCRIPT, browser_index_script
 from kb.site import layout
 from kb.site.context import Context
 from kb.site.downloads import write_department_tables
-from kb.site.hooks import NAV_FILE
+from kb.site.mkdocs_run import write_config
 from kb.site.pages import generate, navigation
-from kb.site.search_index import build_index, index_script
-from kb.text import decode, split_lines
+from kb.text import split_lines, write_text
 
 ASSETS = Path(__file__).resolve().parent / "assets"
 
 
-def source_lines(path: Path) -> list[str]:
-    """The lines of a corpus file, numbered as the parser numbers them."""
-    text, _ = decode(path.read_bytes(), str(path))
-    return [line.text for line in split_lines(text or "")]
-
-
-def write_site_docs(kb: KnowledgeBase, docs: Path, corpus: Path) -> None:
-    """Generate every source file of the site into the folder ``docs``."""
-    ctx = Context(export_data(kb))
-    sources = {d.slug: source_lines(Path(d.file)) for d in kb.documents}
+def write_site_sources(kb: KnowledgeBase, corpus: Corpus, analyzer: Analyzer, root: Path) -> None:
+    """Generate the site's sources into ``root/site-docs`` and its config into ``root``."""
+    docs = root / SITE_DOCS
+    ctx = Context(kb)
+    sources = {p.slug: [line.text for line in split_lines(p.text)] for p in corpus.plans}
     for path, text in generate(ctx, sources).items():
         write_text(docs / path, text)
-    write_text(docs / NAV_FILE, json.dumps(navigation(ctx), ensure_ascii=False, indent=1) + "\n")
-    for asset in sorted(ASSETS.iterdir()):
+    (docs / layout.ASSETS).mkdir(parents=True, exist_ok=True)
+    for asset in [*sorted(ASSETS.iterdir()), CORE_SCRIPT]:
         if asset.is_file():
-            (docs / layout.ASSETS).mkdir(parents=True, exist_ok=True)
             shutil.copyfile(asset, docs / layout.ASSETS / asset.name)
-    write_text(docs / layout.SEARCH_INDEX_JS, index_script(build_index(kb, corpus)))
+    write_text(docs / layout.SEARCH_INDEX_JS, browser_index_script(kb, analyzer, layout.item_href))
     write_department_tables(kb, docs)
+    write_config(root, navigation(ctx))

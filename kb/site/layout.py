@@ -11,10 +11,13 @@ from __future__ import annotations
 import hashlib
 import posixpath
 
+from kb.model import Item
+from kb.search.browser import BROWSER_INDEX
+
 HOME = "index.md"
 SEARCH = "search.md"
 ASSETS = "assets"
-SEARCH_INDEX_JS = f"{ASSETS}/kb-search-index.js"
+SEARCH_INDEX_JS = BROWSER_INDEX
 
 
 def plan_page(doc: str, plan: str) -> str:
@@ -77,3 +80,8 @@ def rel(from_page: str, target: str) -> str:
 def html_path(page: str) -> str:
     """The built file of a Markdown page (``use_directory_urls: false``)."""
     return page[: -len(".md")] + ".html" if page.endswith(".md") else page
+
+
+def item_href(item: Item) -> str:
+    """An item's address from the site's root, e.g. ``gaotai/W1.html#W1-G2``."""
+    return html_path(domain_page(item.doc, item.domain)) + "#" + item.id

@@ -1,13 +1,26 @@
-"""Run MkDocs (strict) on the generated pages; every warning is collected and fatal."""
+"""The site's MkDocs configuration, written into the release, and running MkDocs on it.
+
+The configuration comes with the package (``kb/site/mkdocs.yml``, plus the
+hooks), never from the working folder: ``kb build`` works from any folder,
+installed as a normal package.  Every MkDocs warning is collected and fatal.
+"""
 
 from __future__ import annotations
 
 import logging
+import shutil
 from pathlib import Path
+from typing import Any
+
+import yaml
 
 from kb.errors import OutputError
 
+HERE = Path(__file__).resolve().parent
+TEMPLATE = HERE / "mkdocs.yml"
+HOOKS = HERE / "hooks.py"
 CONFIG = "mkdocs.yml"
+HOOKS_COPY = "mkdocs_hooks.py"
 
 
 class _Collect(logging.Handler):
@@ -19,16 +32,17 @@ class _Collect(logging.Handler):
         self.messages.append(record.getMessage())
 
 
-def config_file() -> Path:
-    """``mkdocs.yml`` of the working directory, else the one beside the ``kb`` package."""
-    for folder in (Path.cwd(), Path(__file__).resolve().parents[2]):
-        if (folder / CONFIG).is_file():
-            return folder / CONFIG
-    raise OutputError(f"找不到 {CONFIG}：请在项目根目录（含 {CONFIG} 的目录）运行 kb build")
+def write_config(root: Path, nav: list[Any]) -> Path:
+    """``root/mkdocs.yml`` (the template and the navigation) and the hooks beside it."""
+    nav_text = yaml.safe_dump({"nav": nav}, allow_unicode=True, sort_keys=False, width=1000)
+    config = root / CONFIG
+    config.write_text(TEMPLATE.read_text(encoding="utf-8") + "\n" + nav_text, encoding="utf-8")
+    shutil.copyfile(HOOKS, root / HOOKS_COPY)
+    return config
 
 
-def run_mkdocs(docs: Path, site: Path) -> None:
-    """Build ``docs`` (generated Markdown) into ``site`` with the project's mkdocs.yml."""
+def run_mkdocs(config_file: Path) -> None:
+    """Build the site that ``config_file`` describes (strict: a warning fails the build)."""
     from mkdocs.commands.build import build
     from mkdocs.config import load_config
     from mkdocs.exceptions import MkDocsException
@@ -41,9 +55,7 @@ def run_mkdocs(docs: Path, site: Path) -> None:
     logger.setLevel(logging.WARNING)
     logger.propagate = False
     try:
-        config = load_config(
-            config_file=str(config_file()), docs_dir=str(docs), site_dir=str(site), strict=True
-        )
+        config = load_config(config_file=str(config_file), strict=True)
         config.plugins.on_startup(command="build", dirty=False)
         try:
             build(config)

@@ -15,8 +15,6 @@ from typing import Any
 
 import pytest
 
-from kb.build import build
-
 ROOT = Path(__file__).resolve().parents[2]
 CHROMIUM = os.environ.get("KB_CHROMIUM", "/usr/bin/chromium")
 ARGS = [
@@ -50,13 +48,6 @@ def browser() -> Iterator[Any]:
         chromium = playwright.chromium.launch(executable_path=CHROMIUM, args=ARGS)
         yield chromium
         chromium.close()
-
-
-@pytest.fixture(scope="session")
-def site(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    tmp = tmp_path_factory.mktemp("browser-site")
-    build(ROOT / "corpus", tmp / "build", site=tmp / "site")
-    return tmp / "site"
 
 
 @pytest.fixture(scope="session")

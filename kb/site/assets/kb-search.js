@@ -1,506 +1,19 @@
 /*
- * kb-search.js: search the knowledge base in the browser, offline and from file://.
+ * kb-search.js: the site's search box and results, offline and from file://.
  *
- * `kb search` (kb/search) analyzes each goal and measure into fields of terms;
- * `kb build` writes those very terms, the analyzer's lexicon, synonym classes
- * and expansions into assets/kb-search-index.js.  Here a query goes through a
- * port of the same analyzer (normalize → pieces → jieba's dictionary cut over
- * the same lexicon → stopwords → synonym forms) and is scored with whoosh's
- * BM25F as `kb search` scores it, so both rank alike.  Text from the corpus is
- * only ever put into the page as text nodes, never as HTML.
+ * The search itself is kb-search-core.js (kb/search/js), the port of
+ * `kb search`; this file loads the index (a script tag: works from file://),
+ * puts a search box in the header, answers ?q= on any page and renders the
+ * results.  Text from the corpus is only ever put into the page as text
+ * nodes, never as HTML.
  */
 (function (root) {
   "use strict";
 
   var INDEX_SCRIPT = "assets/kb-search-index.js";
   var SEARCH_PAGE = "search.html";
-  var K1 = 1.2; // whoosh BM25F defaults
-  var B = 0.75;
   var LIVE_RESULTS = 8;
   var PAGE_RESULTS = 50;
-  var SNIPPET_WIDTH = 72; // kb/search/snippet.py
-  var SNIPPET_LEAD = 12;
-  // Set from the index (kb/search/normalize.py), so that both sides use the same.
-  var DASHES = "";
-  var HAN_CHAR = null;
-  var PIECE = null;
-  var ENGLISH = /^[a-zA-Z0-9]/;
-  var has = function (object, key) {
-    return Object.prototype.hasOwnProperty.call(object, key);
-  };
-
-  // --- Text analysis: a port of kb/search (normalize.py, segment.py, analysis.py) ---
-
-  function normalizeChar(c) {
-    if (DASHES.indexOf(c) >= 0) return "-";
-    var folded = c.normalize("NFKC");
-    if (Array.from(folded).length !== 1) return c;
-    var lower = folded.toLowerCase();
-    return Array.from(lower).length === 1 ? lower : folded;
-  }
-
-  /** One character for one: ASCII forms, lower case, "-" for every dash. */
-  function normalize(text) {
-    if (/^[\x00-\x7f]*$/.test(text)) return text.toLowerCase();
-    return Array.from(text).map(normalizeChar).join("");
-  }
-
-  /** Item IDs, numbers with their unit, and runs of Chinese and Latin letters. */
-  function pieces(normalized) {
-    var out = [];
-    var match;
-    PIECE.lastIndex = 0;
-    while ((match = PIECE.exec(normalized)) !== null) {
-      var kind = match[1] !== undefined ? "id" : match[2] !== undefined ? "number" : "run";
-      out.push({ kind: kind, text: match[0], start: match.index });
-    }
-    return out;
-  }
-
-  function isHan(text) {
-    return HAN_CHAR.test(text);
-  }
-
-  /** Chinese characters one by one; Latin letters stay together. */
-  function chars(run) {
-    var out = [];
-    var latin = "";
-    var list = Array.from(run);
-    for (var i = 0; i < list.length; i++) {
-      var c = list[i];
-      if (c >= "a" && c <= "z") {
-        latin += c;
-        continue;
-      }
-      if (latin) {
-        out.push(latin);
-        latin = "";
-      }
-      out.push(c);
-    }
-    if (latin) out.push(latin);
-    return out;
-  }
-
-  /** jieba's dictionary algorithm (no HMM) over the lexicon that built the index. */
-  function Lexicon(tables) {
-    this.logp = tables.words; // log(freq) - log(total), computed in Python
-    this.unknown = tables.unknown;
-    var longest = 1;
-    for (var w in this.logp) if (has(this.logp, w) && w.length > longest) longest = w.length;
-    this.maxLen = longest;
-  }
-
-  Lexicon.prototype.dag = function (sentence) {
-    var n = sentence.length;
-    var dag = [];
-    for (var k = 0; k < n; k++) {
-      var ends = [];
-      for (var size = 1; size <= Math.min(this.maxLen, n - k); size++) {
-        if (has(this.logp, sentence.slice(k, k + size))) ends.push(k + size - 1);
-      }
-      dag.push(ends.length ? ends : [k]);
-    }
-    return dag;
-  };
-
-  Lexicon.prototype.cut = function (sentence) {
-    if (!sentence) return [];
-    var dag = this.dag(sentence);
-    var n = sentence.length;
-    var route = new Array(n + 1);
-    route[n] = [0, 0];
-    for (var idx = n - 1; idx >= 0; idx--) {
-      var best = null;
-      for (var e = 0; e < dag[idx].length; e++) {
-        var x = dag[idx][e];
-        var word = sentence.slice(idx, x + 1);
-        var score = (has(this.logp, word) ? this.logp[word] : this.unknown) + route[x + 1][0];
-        if (best === null || score > best[0] || (score === best[0] && x > best[1])) best = [score, x];
-      }
-      route[idx] = best;
-    }
-    var words = [];
-    var buf = "";
-    var i = 0;
-    while (i < n) {
-      var y = route[i][1] + 1;
-      var w = sentence.slice(i, y);
-      if (w.length === 1 && ENGLISH.test(w)) buf += w;
-      else {
-        if (buf) {
-          words.push(buf);
-          buf = "";
-        }
-        words.push(w);
-      }
-      i = y;
-    }
-    if (buf) words.push(buf);
-    return words;
-  };
-
-  /** The dictionary words of two or more characters inside a word (not itself). */
-  Lexicon.prototype.subwords = function (word) {
-    var found = [];
-    var dag = this.dag(word);
-    for (var k = 0; k < dag.length; k++) {
-      for (var e = 0; e < dag[k].length; e++) {
-        var part = word.slice(k, dag[k][e] + 1);
-        if (part.length >= 2 && part !== word && has(this.logp, part)) found.push(part);
-      }
-    }
-    return found;
-  };
-
-  function Analyzer(tables) {
-    DASHES = tables.dashes;
-    HAN_CHAR = new RegExp("[" + tables.han + "]");
-    PIECE = new RegExp(
-      "((?<![a-z0-9])[wc]\\d{1,2}-[gm]\\d{1,3}(?![a-z0-9]))" +
-        "|(\\d+(?:\\.\\d+)?(?:[-/]\\d+(?:\\.\\d+)?)?(?:" + tables.units + ")?)" +
-        "|([" + tables.han + "a-z]+)",
-      "g"
-    );
-    this.lexicon = new Lexicon(tables);
-    this.stopwords = {};
-    for (var i = 0; i < tables.stopwords.length; i++) this.stopwords[tables.stopwords[i]] = true;
-    this.classes = tables.classes;
-    this.expansions = tables.expansions;
-    this.classMark = tables.class_mark;
-    this.expansionWeight = tables.expansion_weight;
-    this.partWeight = tables.part_weight;
-    this.singleWeight = tables.single_weight;
-    this.departmentTokens = {};
-    for (var d = 0; d < tables.department_tokens.length; d++) this.departmentTokens[tables.department_tokens[d]] = true;
-    this.maxQueryChars = tables.max_query_chars;
-    this.maxQueryWords = tables.max_query_words;
-    this.members = {};
-    for (var term in this.classes) {
-      if (!has(this.classes, term)) continue;
-      var head = this.classes[term];
-      (this.members[head] = this.members[head] || []).push(term);
-    }
-  }
-
-  /** The terms of a text in order, function words dropped (Analyzer.tokens). */
-  Analyzer.prototype.tokens = function (text) {
-    var found = [];
-    var list = pieces(normalize(text));
-    for (var p = 0; p < list.length; p++) {
-      if (list[p].kind !== "run") {
-        found.push({ kind: list[p].kind, text: list[p].text });
-        continue;
-      }
-      var words = this.lexicon.cut(list[p].text);
-      for (var w = 0; w < words.length; w++) {
-        if (!has(this.stopwords, words[w])) found.push({ kind: "word", text: words[w] });
-      }
-    }
-    return found;
-  };
-
-  /** Single characters (numbers and Latin words whole): the "grams" field. */
-  Analyzer.prototype.grams = function (text) {
-    var found = [];
-    var list = pieces(normalize(text));
-    for (var p = 0; p < list.length; p++) {
-      found = found.concat(list[p].kind === "run" ? chars(list[p].text) : [list[p].text]);
-    }
-    return found;
-  };
-
-  Analyzer.prototype.addForms = function (word, weight, forms, surfaces) {
-    forms[word] = Math.max(has(forms, word) ? forms[word] : 0, weight);
-    surfaces.push(word);
-    if (has(this.classes, word)) {
-      var head = this.classes[word];
-      var token = this.classMark + head;
-      forms[token] = Math.max(has(forms, token) ? forms[token] : 0, weight);
-      surfaces.push.apply(surfaces, this.members[head] || []);
-    }
-  };
-
-  Analyzer.prototype.queryWord = function (token, weight) {
-    var forms = {};
-    var surfaces = [];
-    this.addForms(token.text, 1, forms, surfaces);
-    var targets = has(this.expansions, token.text) ? this.expansions[token.text] : [];
-    for (var e = 0; e < targets.length; e++) {
-      this.addForms(targets[e], this.expansionWeight, forms, surfaces);
-    }
-    var literal = 1;
-    if (token.kind === "word" && Array.from(token.text).length === 1 && isHan(token.text)) {
-      literal = forms[token.text] = this.singleWeight; // one character counts little as itself
-    }
-    return { token: token, forms: forms, surfaces: surfaces, weight: weight, literal: literal };
-  };
-
-  /** A query's terms; each run of single characters also joined, before them (query_tokens). */
-  Analyzer.prototype.queryTokens = function (text) {
-    var found = [];
-    var list = pieces(normalize(text));
-    for (var p = 0; p < list.length; p++) {
-      if (list[p].kind !== "run") {
-        found.push({ kind: list[p].kind, text: list[p].text });
-        continue;
-      }
-      var words = this.lexicon.cut(list[p].text).concat([""]); // "" ends the last run
-      var run = [];
-      for (var w = 0; w < words.length; w++) {
-        var word = words[w];
-        var stop = has(this.stopwords, word);
-        if (Array.from(word).length === 1 && isHan(word) && !stop) {
-          run.push(word);
-          continue;
-        }
-        if (run.length > 1) found.push({ kind: "word", text: run.join("") });
-        for (var r = 0; r < run.length; r++) found.push({ kind: "word", text: run[r] });
-        run = [];
-        if (word && !stop) found.push({ kind: "word", text: word });
-      }
-    }
-    return found;
-  };
-
-  /** Each distinct word of a query, then the words inside its long words (query_words). */
-  Analyzer.prototype.queryWords = function (text) {
-    var tokens = this.queryTokens(Array.from(text).slice(0, this.maxQueryChars).join(""));
-    var whole = {};
-    var t;
-    for (t = 0; t < tokens.length; t++) whole[tokens[t].text] = true;
-    var words = [];
-    var seen = {};
-    for (t = 0; t < tokens.length; t++) {
-      var token = tokens[t];
-      if (has(seen, token.text)) continue;
-      seen[token.text] = true;
-      words.push(this.queryWord(token, 1));
-      if (token.kind === "word" && Array.from(token.text).length >= 3 && isHan(token.text)) {
-        var parts = this.lexicon.subwords(token.text);
-        for (var p = 0; p < parts.length; p++) {
-          var part = parts[p];
-          if (has(whole, part) || has(seen, part) || has(this.stopwords, part)) continue;
-          seen[part] = true;
-          words.push(this.queryWord({ kind: "word", text: part }, this.partWeight));
-        }
-      }
-    }
-    return words.slice(0, this.maxQueryWords);
-  };
-
-  // --- Scoring: whoosh's BM25F, DisjunctionMax per query word, sum over words ---
-
-  function bm25(idf, tf, fl, avgfl) {
-    return idf * ((tf * (K1 + 1)) / (tf + K1 * (1 - B + (B * fl) / avgfl)));
-  }
-
-  function Searcher(index) {
-    this.docs = index.docs;
-    this.ids = index.ids;
-    this.fields = index.fields;
-    this.departments = index.departments;
-    this.analyzer = new Analyzer(index.analyzer);
-    this.idWeight = index.analyzer.id_weight;
-    this.count = this.docs.length;
-    // The "grams" field (characters in order) is computed here from the texts.
-    this.grams = [];
-    var postings = {};
-    for (var d = 0; d < this.docs.length; d++) {
-      var grams = this.analyzer.grams(this.docs[d][4]);
-      this.grams.push(grams);
-      var counts = {};
-      for (var g = 0; g < grams.length; g++) counts[grams[g]] = (counts[grams[g]] || 0) + 1;
-      for (var term in counts) (postings[term] = postings[term] || []).push(d, counts[term]);
-    }
-    this.fields.grams.postings = postings;
-  }
-
-  /** Document → BM25F score of one term in one field (unboosted). */
-  Searcher.prototype.termScores = function (fieldName, term) {
-    var field = this.fields[fieldName];
-    var posting = has(field.postings, term) ? field.postings[term] : null;
-    var scores = {};
-    if (!posting) return scores;
-    var idf = Math.log(this.count / (posting.length / 2 + 1)) + 1;
-    var avg = field.average || 1;
-    for (var i = 0; i < posting.length; i += 2) {
-      scores[posting[i]] = bm25(idf, posting[i + 1], field.lengths[posting[i]], avg);
-    }
-    return scores;
-  };
-
-  Searcher.prototype.phraseDocs = function (grams) {
-    var found = [];
-    for (var d = 0; d < this.grams.length; d++) {
-      var list = this.grams[d];
-      for (var i = 0; i + grams.length <= list.length; i++) {
-        var j = 0;
-        while (j < grams.length && list[i + j] === grams[j]) j++;
-        if (j === grams.length) {
-          found.push(d);
-          break;
-        }
-      }
-    }
-    return found;
-  };
-
-  /** One query word: the best of its matches over forms and fields (query.py _clause). */
-  Searcher.prototype.clauseScores = function (word) {
-    var best = {};
-    var any = false;
-    function take(doc, value) {
-      if (!has(best, doc) || value > best[doc]) best[doc] = value;
-    }
-    var token = word.token;
-    if (token.kind === "id") {
-      for (var d = 0; d < this.ids.length; d++) if (this.ids[d] === token.text) take(d, this.idWeight);
-      return best;
-    }
-    for (var form in word.forms) {
-      if (!has(word.forms, form)) continue;
-      for (var name in this.fields) {
-        if (!has(this.fields, name) || name === "grams") continue;
-        var scores = this.termScores(name, form);
-        var boost = word.weight * word.forms[form] * this.fields[name].weight;
-        for (var doc in scores) {
-          any = true;
-          take(+doc, scores[doc] * boost);
-        }
-      }
-    }
-    if (token.kind === "word" && isHan(token.text) && (!any || Array.from(token.text).length === 1)) {
-      var grams = chars(token.text);
-      var weight = word.weight * word.literal * this.fields.grams.weight;
-      var docs = grams.length === 1 ? null : this.phraseDocs(grams);
-      var parts = grams.map(function (g) {
-        return this.termScores("grams", g);
-      }, this);
-      var candidates = docs || Object.keys(parts[0]).map(Number);
-      for (var c = 0; c < candidates.length; c++) {
-        var sum = 0;
-        var ok = true;
-        for (var p = 0; p < parts.length; p++) {
-          if (!has(parts[p], candidates[c])) ok = false;
-          else sum += parts[p][candidates[c]];
-        }
-        if (ok) take(candidates[c], sum * weight);
-      }
-    }
-    return best;
-  };
-
-  /** Items assigned to a department the query names: a constant score per role, once each. */
-  Searcher.prototype.departmentScores = function (words, total) {
-    var named = {};
-    words.forEach(function (word) {
-      for (var form in word.forms) {
-        if (!has(word.forms, form) || !has(this.analyzer.departmentTokens, form)) continue;
-        named[form] = Math.max(has(named, form) ? named[form] : 0, word.forms[form] * word.weight);
-      }
-    }, this);
-    for (var token in named) {
-      for (var field in this.departments) {
-        if (!has(this.departments, field)) continue;
-        var table = this.departments[field];
-        var holders = has(table.postings, token) ? table.postings[token] : [];
-        var score = table.score * named[token];
-        for (var h = 0; h < holders.length; h++) total[holders[h]] = (total[holders[h]] || 0) + score;
-      }
-    }
-  };
-
-  /** Ranked results, best first; ties in the order of the plans (as whoosh). */
-  Searcher.prototype.search = function (query) {
-    var words = this.analyzer.queryWords(query);
-    var total = {};
-    for (var w = 0; w < words.length; w++) {
-      var scores = this.clauseScores(words[w]);
-      for (var doc in scores) total[doc] = (total[doc] || 0) + scores[doc];
-    }
-    this.departmentScores(words, total);
-    var surfaces = [];
-    words.forEach(function (word) {
-      word.surfaces.forEach(function (s) {
-        if (Array.from(s).length > 1 || Array.from(word.token.text).length === 1) surfaces.push(s);
-      });
-    });
-    var docs = this.docs;
-    return Object.keys(total)
-      .map(Number)
-      .sort(function (a, b) {
-        return total[b] - total[a] || a - b;
-      })
-      .map(function (d) {
-        var row = docs[d];
-        return { id: row[0], url: row[1], label: row[2], where: row[3], text: row[4], score: total[d], surfaces: surfaces };
-      });
-  };
-
-  /** Where the surfaces occur in a text, merged (snippet.py match_spans). */
-  function matchSpans(text, words) {
-    var norm = normalize(text);
-    var spans = [];
-    var seen = {};
-    words.forEach(function (w) {
-      var word = normalize(w);
-      if (!word || seen[word]) return;
-      seen[word] = true;
-      var start = norm.indexOf(word);
-      while (start !== -1) {
-        spans.push([start, start + word.length]);
-        start = norm.indexOf(word, start + 1);
-      }
-    });
-    spans.sort(function (a, b) {
-      return a[0] - b[0] || a[1] - b[1];
-    });
-    var merged = [];
-    spans.forEach(function (s) {
-      var last = merged[merged.length - 1];
-      if (last && s[0] <= last[1]) last[1] = Math.max(s[1], last[1]);
-      else merged.push([s[0], s[1]]);
-    });
-    return merged;
-  }
-
-  function bestWindow(spans, length, width) {
-    var bestStart = 0;
-    var bestCover = -1;
-    spans.forEach(function (first) {
-      var start = Math.max(0, Math.min(first[0] - SNIPPET_LEAD, length - width));
-      var end = start + width;
-      var cover = 0;
-      spans.forEach(function (s) {
-        if (s[0] < end && s[1] > start) cover += Math.min(s[1], end) - Math.max(s[0], start);
-      });
-      if (cover > bestCover) {
-        bestStart = start;
-        bestCover = cover;
-      }
-    });
-    return bestStart;
-  }
-
-  /** [text, marked] pieces of the snippet: up to 72 characters around the matches. */
-  function snippetParts(text, words) {
-    var spans = matchSpans(text, words);
-    var start = spans.length ? bestWindow(spans, text.length, SNIPPET_WIDTH) : 0;
-    var end = Math.min(text.length, start + SNIPPET_WIDTH);
-    var out = start > 0 ? [["…", false]] : [];
-    var pos = start;
-    spans.forEach(function (span) {
-      if (span[1] <= start || span[0] >= end) return;
-      var s = Math.max(span[0], start);
-      var e = Math.min(span[1], end);
-      out.push([text.slice(pos, s), false], [text.slice(s, e), true]);
-      pos = e;
-    });
-    out.push([text.slice(pos, end), false]);
-    if (end < text.length) out.push(["…", false]);
-    return out;
-  }
 
   // --- Loading the index (a script tag: works from file://) ---
 
@@ -519,15 +32,20 @@
   function load() {
     if (loading) return loading;
     loading = new Promise(function (resolve, reject) {
+      function opened() {
+        try {
+          resolve(root.kbSearchCore.open(root.KB_SEARCH_INDEX));
+        } catch (err) {
+          reject(err);
+        }
+      }
       if (root.KB_SEARCH_INDEX) {
-        resolve(new Searcher(root.KB_SEARCH_INDEX));
+        opened();
         return;
       }
       var script = document.createElement("script");
       script.src = base + "/" + INDEX_SCRIPT;
-      script.onload = function () {
-        resolve(new Searcher(root.KB_SEARCH_INDEX));
-      };
+      script.onload = opened;
       script.onerror = function () {
         reject(new Error("无法加载搜索索引"));
       };
@@ -545,16 +63,30 @@
     return node;
   }
 
-  function snippet(text, surfaces) {
+  function snippet(searcher, text, surfaces) {
     var node = el("p", "kb-snippet");
-    snippetParts(text, surfaces).forEach(function (part) {
+    root.kbSearchCore.snippetParts(text, surfaces, searcher.snippet).forEach(function (part) {
       if (!part[0]) return;
       node.appendChild(part[1] ? el("mark", "", part[0]) : document.createTextNode(part[0]));
     });
     return node;
   }
 
-  function resultList(results, limit) {
+  var ROLE_NAMES = { lead: "牵头", partner: "配合" };
+
+  function departmentsLine(departments) {
+    if (!departments || !departments.length) return "责任单位：（未定）";
+    return (
+      "责任单位：" +
+      departments
+        .map(function (d) {
+          return d[0] + "（" + (ROLE_NAMES[d[1]] || d[1]) + "）";
+        })
+        .join("、")
+    );
+  }
+
+  function resultList(searcher, results, limit) {
     var list = el("ol", "kb-results");
     results.slice(0, limit).forEach(function (r) {
       var li = el("li", "kb-result");
@@ -564,7 +96,8 @@
       a.appendChild(document.createTextNode(" " + r.label));
       li.appendChild(a);
       li.appendChild(el("div", "kb-result-where", r.where));
-      li.appendChild(snippet(r.text, r.surfaces));
+      li.appendChild(snippet(searcher, r.text, r.surfaces));
+      li.appendChild(el("div", "kb-result-departments", departmentsLine(r.departments)));
       list.appendChild(li);
     });
     return list;
@@ -577,7 +110,7 @@
       ? "“" + query + "”：找到 " + results.length + " 条" + (results.length > limit ? "，显示前 " + limit + " 条" : "")
       : "“" + query + "”：没有找到符合条件的条目。可以换一个词，或把长词拆开（用空格分隔）。";
     container.appendChild(el("p", "kb-results-summary", summary));
-    if (results.length) container.appendChild(resultList(results, limit));
+    if (results.length) container.appendChild(resultList(searcher, results, limit));
   }
 
   function searchUrl(query) {
@@ -618,13 +151,19 @@
           panel.hidden = true;
           return;
         }
-        load().then(function (searcher) {
-          showResults(panel, searcher, query, LIVE_RESULTS);
-          var more = el("a", "kb-live-more", "全部结果 →");
-          more.href = searchUrl(query);
-          panel.appendChild(more);
-          panel.hidden = false;
-        });
+        load().then(
+          function (searcher) {
+            showResults(panel, searcher, query, LIVE_RESULTS);
+            var more = el("a", "kb-live-more", "全部结果 →");
+            more.href = searchUrl(query);
+            panel.appendChild(more);
+            panel.hidden = false;
+          },
+          function (err) {
+            panel.textContent = err.message;
+            panel.hidden = false;
+          }
+        );
       }, 120);
     });
     form.addEventListener("keydown", function (event) {
@@ -677,13 +216,7 @@
     );
   }
 
-  root.kbSearch = {
-    load: load,
-    Analyzer: Analyzer,
-    Searcher: Searcher,
-    normalize: normalize,
-    snippetParts: snippetParts,
-  };
+  root.kbSearch = { load: load };
 
   function start() {
     headerForm();
@@ -691,7 +224,6 @@
     if (query) pageResults(query);
   }
 
-  if (typeof document === "undefined") return; // loaded by node for tests
   base = (config().base || ".").replace(/\/$/, "");
   if (document.readyState === "loading") document.addEventListener("DOMContentLoaded", start);
   else start();

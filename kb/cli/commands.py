@@ -1,0 +1,229 @@
+"""The commands: each parses nothing, calls one library function and formats the result.
+
+Commands that only look things up (show, stats, export, targets, dept, links)
+read the built release (``kb.release``), as ``kb search`` reads the index,
+and say so when the corpus changed since it was built.
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from collections.abc import Callable
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from kb.cli.output import emit, output_format, write_file
+from kb.errors import UsageError
+
+if TYPE_CHECKING:
+    from kb.model import KnowledgeBase
+
+# Each command imports what it uses, inside its function: a cold lookup or
+# search must not pay for the build pipeline, the site or the YAML readers.
+
+
+def cmd_check(args: argparse.Namespace) -> int:
+    from kb.check import check
+    from kb.corpus import Corpus
+    from kb.views.terminal import check_summary, problems_text
+
+    checked = check(Corpus.load(args.corpus), verbose=args.verbose)
+    shown = checked.report.shown(args.verbose)
+    if shown:
+        print(problems_text(shown))
+    print(check_summary(len(checked.documents), checked.items, checked.report, args.strict))
+    return 1 if checked.report.fatal(args.strict) else 0
+
+
+def cmd_build(args: argparse.Namespace) -> int:
+    from kb.build import build
+    from kb.corpus import Corpus
+    from kb.views.terminal import problems_text
+
+    result = build(Corpus.load(args.corpus), args.out, strict=args.strict, site=args.site)
+    shown = result.report.shown()
+    if shown:
+        print(problems_text(shown))
+    kb = result.kb
+    print(f"已构建知识库：{len(kb.domains())} 个领域，{len(kb.items())} 条主要目标和策略措施")
+    print(f"输出：{args.out / 'current'} → releases/{result.release.name}")
+    print("查看：kb show W1-G2    统计：kb stats    导出：kb export --format csv -o 条目.csv")
+    if result.site is not None:
+        print(f"网站：{args.site}；用浏览器打开 {args.site / 'index.html'}，或运行 kb serve")
+    if args.timings:
+        total = sum(result.timings.values())
+        parts = "，".join(f"{name} {seconds:.2f}" for name, seconds in result.timings.items())
+        print(f"用时（秒）：{parts}；合计 {total:.2f}", file=sys.stderr)
+    return 0
+
+
+def cmd_index(args: argparse.Namespace) -> int:
+    from kb.build import reindex
+    from kb.corpus import Corpus
+
+    result = reindex(Corpus.load(args.corpus), args.out, site=args.site)
+    print(f"已重建检索索引：{result.stats.items} 条，分词词典 {result.stats.words} 个词")
+    print(f"输出：{args.out / 'current'} → releases/{result.release.name}")
+    print("检索：kb search 家暴    kb search --dept 妇联 --role lead")
+    return 0
+
+
+def cmd_serve(args: argparse.Namespace) -> int:
+    from kb.site.serve import serve
+
+    def ready(url: str) -> None:
+        print(f"网站 {args.site} 正在 {url} 上提供服务（只限本机访问）；按 Ctrl-C 停止", flush=True)
+
+    serve(args.site, host=args.bind, port=args.port, ready=ready)
+    return 0
+
+
+def released(args: argparse.Namespace) -> KnowledgeBase:
+    """The knowledge base of the current release; a note on stderr when the corpus changed."""
+    from kb.corpus.files import input_digests
+    from kb.release import open_release
+    from kb.views.terminal import stale_notice
+
+    release = open_release(args.out)
+    if args.corpus.is_dir():
+        now, then = dict(input_digests(args.corpus)), dict(release.inputs)
+        changed = sorted(n for n in now.keys() | then.keys() if now.get(n) != then.get(n))
+        if changed:
+            print(stale_notice(changed), file=sys.stderr)
+    return release.kb
+
+
+def cmd_show(args: argparse.Namespace) -> int:
+    from kb.views.export import export_data, to_json
+    from kb.views.lookup import find
+    from kb.views.terminal import show_text
+
+    kb = released(args)
+    found = find(kb, args.id, doc=args.doc)
+    if args.json:
+        data = export_data(kb)
+        wanted = {(doc.slug, node.id) for doc, node in found}
+        rows = [
+            row
+            for key in ("plans", "sections", "domains", "items")
+            for row in data[key]
+            if (row["doc"], row["id"]) in wanted
+        ]
+        sys.stdout.write(to_json(rows))
+        return 0
+    print("\n\n".join(show_text(kb, doc, node) for doc, node in found))
+    return 0
+
+
+def cmd_stats(args: argparse.Namespace) -> int:
+    from kb.views.export import to_json
+    from kb.views.lookup import domain_counts
+    from kb.views.terminal import stats_text
+
+    counts = domain_counts(released(args))
+    if args.json:
+        sys.stdout.write(to_json([c.as_dict() for c in counts]))
+    else:
+        print(stats_text(counts))
+    return 0
+
+
+def cmd_export(args: argparse.Namespace) -> int:
+    from kb.views.export import export_data, items_csv, to_json
+
+    format_ = output_format(args.format, args.output, ("json", "csv"), "json")
+    kb = released(args)
+    text = to_json(export_data(kb)) if format_ == "json" else items_csv(kb)
+    emit(text, args.output, format_)
+    return 0
+
+
+def cmd_targets(args: argparse.Namespace) -> int:
+    from kb.views import targets as table
+    from kb.views.export import to_json
+
+    chosen = "json" if args.json else args.format
+    allowed = ("text", "csv", "xlsx", "json")
+    format_ = output_format(chosen, args.output, allowed, "text")
+    rows = table.target_rows(released(args), numeric_only=args.numeric)
+    if format_ == "xlsx":
+        write_xlsx(args.output, lambda path: table.write_targets_xlsx(rows, path), len(rows))
+    elif format_ == "json":
+        emit(to_json(table.targets_json(rows)), args.output, format_)
+    elif format_ == "csv":
+        emit(table.targets_csv(rows), args.output, format_)
+    else:
+        emit(table.targets_text(rows), args.output, format_)
+    return 0
+
+
+def write_xlsx(output: Path, write: Callable[[Path], None], count: int) -> None:
+    write_file(output, write)
+    print(f"已写入 {output}（{count} 条）", file=sys.stderr)
+
+
+def cmd_dept(args: argparse.Namespace) -> int:
+    from kb.views import responsibility as resp
+    from kb.views import tasks
+    from kb.views.terminal import department_list_text, department_text
+
+    format_ = output_format(args.format, args.output, ("text", "csv", "xlsx"), "text")
+    kb = released(args)
+    department = resp.find_department(kb, args.name) if args.name else None
+    if args.list:
+        print(department_list_text(resp.department_counts(kb)))
+        return 0
+    if format_ in ("csv", "xlsx"):
+        rows = tasks.task_rows(kb, department.name if department else None)
+        title = f"任务分工表（{department.name if department else '全部单位'}）"
+        if format_ == "csv":
+            emit(tasks.tasks_csv(rows), args.output, format_, note=f"（{len(rows)} 条）")
+        else:
+            write_xlsx(
+                args.output, lambda path: tasks.write_tasks_xlsx(rows, path, title), len(rows)
+            )
+        return 0
+    if department is None:
+        raise UsageError("请给出单位名称（如 kb dept 卫健局），或用 kb dept --list 列出全部单位")
+    items = resp.department_items(kb, department.name)
+    emit(department_text(department.name, department.short, items), args.output, format_)
+    return 0
+
+
+def cmd_links(args: argparse.Namespace) -> int:
+    from kb.views.export import to_json
+    from kb.views.links import links_data, links_text
+
+    data = links_data(released(args), subject=args.subject)
+    sys.stdout.write(to_json(data) if args.json else links_text(data) + "\n")
+    return 0
+
+
+def cmd_search(args: argparse.Namespace) -> int:
+    from kb.search import view
+    from kb.search.engine import read_queries, search_many
+    from kb.search.query import Filters
+
+    filters = Filters.parse(
+        plan=args.plan,
+        domain=args.domain,
+        kind=args.kind,
+        dept=args.dept,
+        role=args.role,
+        has_target=args.has_target,
+    )
+    if args.queries is not None:
+        queries = read_queries(args.queries)
+    elif args.query is not None or not filters.is_empty():
+        queries = [args.query or ""]
+    else:
+        raise UsageError("请给出查询词，如 kb search 家暴；或用 --queries 文件 批量查询")
+    results = search_many(args.out, queries, filters, args.limit)
+    if args.queries is not None:
+        text = view.batch_json(results) if args.json else view.batch_text(results, args.limit)
+    else:
+        hits = results[queries[0]]
+        text = view.hits_json(hits) if args.json else view.hits_text(queries[0], hits, args.limit)
+    sys.stdout.write(text if text.endswith("\n") else text + "\n")
+    return 0

@@ -1,0 +1,37 @@
+"""Derived facts: each enricher adds one kind of metadata to the parsed model.
+
+    targets      the targets each item sets (a package of rule tables)
+    baselines    the values the prefaces state for 2010 and 2020
+    status       each target's status from its baseline and monitoring data
+    departments  who is responsible for each item, and how we know
+    links        items of the two plans on the same subjects; domain links
+    indicators   the indicators both plans set targets for, compared
+    review       what ``kb check`` asks a person to look at
+
+The enrichers run in order over the whole knowledge base; each takes the
+loaded corpus (never the folder) and returns a new (frozen) knowledge base.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from kb.corpus import Corpus
+from kb.enrich.departments import add_departments
+from kb.enrich.links import add_links
+from kb.enrich.targets import add_targets
+from kb.model import KnowledgeBase
+
+Enricher = Callable[[KnowledgeBase, Corpus], KnowledgeBase]
+
+ENRICHERS: tuple[Enricher, ...] = (
+    add_targets,
+    add_departments,
+    add_links,  # after add_targets: shared indicators read Item.targets
+)
+
+
+def enrich(kb: KnowledgeBase, corpus: Corpus) -> KnowledgeBase:
+    for enricher in ENRICHERS:
+        kb = enricher(kb, corpus)
+    return kb

@@ -1,0 +1,98 @@
+"""Targets in the text of one goal or measure: indicator, comparator, value, unit.
+
+``extract_targets`` runs an ordered table of small named rules over the text,
+the way markdown-it runs its rulers: each rule knows one way the plans state a
+target and claims the span it read, so a later, more general rule never reads
+the same words again.  Every ``Target`` records the rule (``method``), the
+exact ``phrase`` it came from and the source ``line``.
+
+Every Arabic number in the text ends up either as the value of a target or in
+``Extraction.skipped`` with a short Chinese reason (ages, years, a hotline …),
+for ``kb check --verbose``.
+
+Direction-only targets (逐步提高, 持续下降, 全覆盖 …, with ``value=None``) are read
+only with ``qualitative=True``: pass it for 主要目标, not for 策略措施, where the
+same verbs describe actions rather than outcomes.  A missed target is better
+than an invented one.
+
+The rule tables and their helpers are the other modules of ``kb.enrich.targets``.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field, replace
+
+from kb.enrich.targets.directions import QUALITATIVE_RULES
+from kb.enrich.targets.rules import NUMERIC_RULES
+from kb.enrich.targets.scan import DEFAULT_YEAR, Found, Scan
+from kb.enrich.targets.skip import SkippedNumber, skipped_numbers
+from kb.model import DIRECTIONS, Target
+from kb.text import BLANKS
+
+__all__ = ["DEFAULT_YEAR", "Extraction", "SkippedNumber", "extract_targets"]
+
+_ITEM_NUMBER = re.compile(r"[ \t\u3000]*[0-9]+[.．、]")
+
+
+@dataclass(frozen=True)
+class Extraction:
+    targets: tuple[Target, ...] = ()
+    skipped: tuple[SkippedNumber, ...] = ()
+
+
+@dataclass
+class _Collected:
+    """Targets and skipped numbers with their positions, and the value spans used."""
+
+    line: int
+    targets: list[tuple[int, Target]] = field(default_factory=list)
+    skipped: list[tuple[int, SkippedNumber]] = field(default_factory=list)
+    accounted: list[tuple[int, int]] = field(default_factory=list)
+
+    def skip(self, scan: Scan, start: int, end: int, reason: str, method: str) -> None:
+        self.accounted.append((start, end))
+        self.skipped.append((start, SkippedNumber(scan.text[start:end], reason, self.line, method)))
+
+    def take(self, scan: Scan, found: Found, method: str) -> None:
+        scan.claimed.append((found.start, found.end))
+        if not found.targets:
+            for start, end in found.values:
+                self.skip(scan, start, end, found.reason, method)
+            return
+        self.accounted.extend(found.values)
+        year = scan.year_at(found.start)
+        for target in found.targets:
+            stamped = replace(target, method=method, line=self.line, year=year)
+            self.targets.append((found.start, stamped))
+
+
+def _acceptable(scan: Scan, found: Found) -> bool:
+    """Unclaimed, and every numeric target has a finite value."""
+    complete = all(t.value is not None or t.comparator in DIRECTIONS for t in found.targets)
+    return complete and scan.is_free(found.start, found.end)
+
+
+def extract_targets(
+    text: str, line: int, *, qualitative: bool = False, default_year: int = DEFAULT_YEAR
+) -> Extraction:
+    """Read the targets stated in ``text`` (one goal or measure, without its number).
+
+    ``qualitative=True`` also reads direction-only targets; pass it for goals
+    (主要目标).  A leading item number (``2.``) is tolerated and skipped.
+    """
+    scan = Scan(text, default_year)
+    collected = _Collected(line)
+    if m := _ITEM_NUMBER.match(text):
+        scan.claimed.append(m.span())
+        start = len(m.group()) - len(m.group().lstrip(BLANKS))
+        collected.skip(scan, start, m.end(), "条目序号", "item_number")
+    for method, rule in NUMERIC_RULES + (QUALITATIVE_RULES if qualitative else ()):
+        for found in rule(scan):
+            if _acceptable(scan, found):
+                collected.take(scan, found, method)
+    collected.skipped.extend(skipped_numbers(text, line, collected.accounted))
+    return Extraction(
+        targets=tuple(t for _, t in sorted(collected.targets, key=lambda pair: pair[0])),
+        skipped=tuple(s for _, s in sorted(collected.skipped, key=lambda pair: pair[0])),
+    )

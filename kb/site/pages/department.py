@@ -1,0 +1,65 @@
+"""Department pages: each department's items, lead first, with the 任务分工表 download."""
+
+from __future__ import annotations
+
+from kb.labels import BASIS_NAMES, KIND_NAMES, item_label
+from kb.model import Item
+from kb.site import layout
+from kb.site import markdown as md
+from kb.site.context import Context
+
+DOWNLOADS = (("xlsx", "Excel 表格（.xlsx）"), ("csv", "CSV（UTF-8，可用电子表格打开）"))
+
+
+def item_row(page: str, item: Item, department: str) -> list[str]:
+    url = layout.rel(page, layout.item_url(item.doc, item.id, item.domain))
+    role = next(r for r in item.departments if r.name == department)
+    why = BASIS_NAMES.get(role.basis, "")
+    evidence = "、".join(role.evidence)
+    return [
+        md.link(item.id, url),
+        KIND_NAMES[item.kind],
+        md.text(item_label(item)),
+        md.text(f"{why}：{evidence}" if evidence else why),
+    ]
+
+
+def department_page(ctx: Context, doc: str, name: str, rows: list[tuple[str, Item]]) -> str:
+    page = layout.department_page(doc, name)
+    leads = [item for role, item in rows if role == "lead"]
+    partners = [item for role, item in rows if role == "partner"]
+    downloads = " · ".join(
+        md.link(label, layout.rel(page, layout.download(doc, name, ext)))
+        for ext, label in DOWNLOADS
+    )
+    parts = [
+        md.heading(1, name),
+        f"牵头 {len(leads)} 条，配合 {len(partners)} 条。",
+        f"任务分工表下载：{downloads}",
+    ]
+    header = ["编号", "类别", "内容", "依据"]
+    for title, anchor, items in (("牵头", "lead", leads), ("配合", "partner", partners)):
+        if items:
+            parts.append(md.heading(2, f"{title}（{len(items)} 条）", anchor))
+            parts.append(md.table(header, [item_row(page, i, name) for i in items]))
+    return "\n\n".join(parts) + "\n"
+
+
+def departments_index(ctx: Context, doc: str) -> str:
+    page = layout.departments_page(doc)
+    departments = ctx.doc_departments(doc)
+    parts = [md.heading(1, "责任单位")]
+    if not departments:
+        parts.append("本知识库尚未给条目标注责任单位。")
+        return "\n\n".join(parts) + "\n"
+    parts.append(
+        "各单位牵头或配合的主要目标和策略措施。“原文点名”表示规划原文写明了该单位；"
+        "“据内容推断”表示依据条文主题和单位职责推断，供参考。"
+    )
+    rows = []
+    for name, items in departments:
+        lead = sum(role == "lead" for role, _ in items)
+        url = layout.rel(page, layout.department_page(doc, name))
+        rows.append([md.link(name, url), str(lead), str(len(items) - lead)])
+    parts.append(md.table(["单位", "牵头", "配合"], rows))
+    return "\n\n".join(parts) + "\n"

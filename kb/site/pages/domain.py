@@ -1,0 +1,70 @@
+"""A domain page: its goals and measures, each under its ID as a permalink anchor."""
+
+from __future__ import annotations
+
+from kb.labels import BASIS_NAMES, ROLE_NAMES, goal_text, item_label, lines_label
+from kb.model import DepartmentRole, Domain, Item, Related, Target
+from kb.site import layout
+from kb.site import markdown as md
+from kb.site.context import Context
+
+
+def target_line(target: Target) -> str:
+    parts = [md.text(target.indicator), md.text(goal_text(target)), f"（{target.year} 年）"]
+    if target.status:
+        parts.append(f"状态：{md.text(target.status)}")
+    return " ".join(parts)
+
+
+def department_line(page: str, doc: str, role: DepartmentRole) -> str:
+    target = layout.rel(page, layout.department_page(doc, role.name))
+    evidence = "、".join(role.evidence)
+    why = BASIS_NAMES.get(role.basis, role.basis)
+    detail = f"（{md.text(why)}：{md.text(evidence)}）" if evidence else ""
+    return f"{ROLE_NAMES.get(role.role, role.role)}：{md.link(role.name, target)}{detail}"
+
+
+def related_line(ctx: Context, page: str, related: Related) -> str:
+    other = ctx.kb.find_item(related.doc, related.id)
+    if other is None:
+        return md.text(related.id)
+    url = layout.rel(page, layout.item_url(other.doc, other.id, other.domain))
+    label = md.link(f"{other.id} {item_label(other)}", url)
+    why = "、".join(related.why)
+    return f"{label}（共同主题：{md.text(why)}）" if why else label
+
+
+def item_block(ctx: Context, page: str, item: Item) -> str:
+    source = layout.rel(page, layout.source_url(item.doc, item.span.first))
+    facts = [f"原文：{md.link(lines_label(item.span.first, item.span.last), source)}"]
+    facts += [f"指标：{target_line(t)}" for t in item.targets]
+    facts += [department_line(page, item.doc, r) for r in item.departments]
+    facts += [f"相关：{related_line(ctx, page, r)}" for r in item.related]
+    return "\n\n".join(
+        [
+            md.heading(3, f"{item.id} {item_label(item)}", item.id),
+            md.paragraphs(item.text),
+            "\n".join(f"- {fact}" for fact in facts),
+        ]
+    )
+
+
+def domain_page(ctx: Context, domain: Domain) -> str:
+    doc, page = domain.doc, layout.domain_page(domain.doc, domain.id)
+    plan = ctx.plan(doc, domain.plan)
+    source = layout.rel(page, layout.source_url(doc, domain.span.first))
+    parts = [
+        md.heading(1, f"{domain.id} {domain.name}"),
+        f"{md.link(plan.title, layout.rel(page, layout.plan_page(doc, plan.id)))} · "
+        f"主要目标 {len(domain.goal_ids)} 条，策略措施 {len(domain.measure_ids)} 条 · "
+        f"{md.link('原文' + lines_label(domain.span.first, domain.span.last), source)}",
+    ]
+    if domain.intro:
+        parts.append(md.paragraphs(domain.intro))
+    for ids, heading, anchor in (
+        (domain.goal_ids, "主要目标", "goals"),
+        (domain.measure_ids, "策略措施", "measures"),
+    ):
+        parts.append(md.heading(2, heading, f"{domain.id}-{anchor}"))
+        parts += [item_block(ctx, page, ctx.kb.item(doc, i)) for i in ids]
+    return "\n\n".join(parts) + "\n"

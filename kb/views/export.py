@@ -1,0 +1,213 @@
+"""The knowledge base as plain data: the JSON export contract and the CSV view.
+
+``export_data`` is the one public shape of the knowledge base (``kb export``,
+``kb.json`` in every release).  Other tools read it; keep its fields (add
+freely).
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+from dataclasses import asdict
+from typing import Any
+
+from kb.labels import KIND_NAMES, PLAN_NAMES, ROLE_NAMES
+from kb.model import (
+    Document,
+    Domain,
+    IndicatorTarget,
+    Item,
+    KnowledgeBase,
+    Section,
+    SharedIndicator,
+    Span,
+    Target,
+)
+from kb.records import to_data
+
+FORMAT = "kb-export/1"
+
+
+def lines_of(span: Span) -> list[int]:
+    return [span.first, span.last]
+
+
+def target_data(target: Target) -> dict[str, Any]:
+    data = asdict(target)
+    if target.baseline is None:
+        data.pop("baseline")
+    else:
+        data["baseline"] = {
+            "values": [{"year": y, "value": v} for y, v in target.baseline.values],
+            "line": target.baseline.line,
+            "phrase": target.baseline.phrase,
+        }
+    return data
+
+
+def item_data(item: Item) -> dict[str, Any]:
+    return {
+        "doc": item.doc,
+        "id": item.id,
+        "plan": item.plan,
+        "domain": item.domain,
+        "kind": item.kind,
+        "number": item.number,
+        "text": item.text,
+        "title": item.title,
+        "file": item.span.file,
+        "lines": lines_of(item.span),
+        "targets": [target_data(t) for t in item.targets],
+        "departments": [
+            {"name": d.name, "role": d.role, "basis": d.basis, "evidence": list(d.evidence)}
+            for d in item.departments
+        ],
+        "related": [
+            {"doc": r.doc, "id": r.id, "score": r.score, "why": list(r.why)} for r in item.related
+        ],
+    }
+
+
+def domain_data(domain: Domain) -> dict[str, Any]:
+    return {
+        "doc": domain.doc,
+        "id": domain.id,
+        "plan": domain.plan,
+        "number": domain.number,
+        "name": domain.name,
+        "intro": domain.intro,
+        "lines": lines_of(domain.span),
+        "goals": list(domain.goal_ids),
+        "measures": list(domain.measure_ids),
+    }
+
+
+def section_data(section: Section) -> dict[str, Any]:
+    return {
+        "doc": section.doc,
+        "id": section.id,
+        "plan": section.plan,
+        "kind": section.kind,
+        "parent": section.parent,
+        "number": section.number,
+        "heading": section.heading,
+        "text": section.text,
+        "lines": lines_of(section.span),
+    }
+
+
+def document_data(document: Document) -> dict[str, Any]:
+    notice = document.notice
+    return {
+        "slug": document.slug,
+        "file": document.file,
+        "title": document.title,
+        "line_count": document.line_count,
+        "notice": None
+        if notice is None
+        else {
+            "issuer": notice.issuer,
+            "title": notice.title,
+            "addressees": notice.addressees,
+            "date": notice.date,
+            "date_text": notice.date_text,
+            "body": notice.body,
+            "lines": lines_of(notice.span),
+        },
+    }
+
+
+def export_data(kb: KnowledgeBase) -> dict[str, Any]:
+    docs = kb.documents
+    return {
+        "format": FORMAT,
+        "documents": [document_data(d) for d in docs],
+        "plans": [
+            {
+                "doc": p.doc,
+                "id": p.id,
+                "name": PLAN_NAMES[p.id],
+                "title": p.title,
+                "region": p.region,
+                "period": p.period,
+                "lines": lines_of(p.span),
+            }
+            for d in docs
+            for p in d.plans
+        ],
+        "sections": [section_data(s) for d in docs for s in d.sections],
+        "domains": [domain_data(dom) for d in docs for dom in d.domains],
+        "items": [item_data(i) for d in docs for i in d.items],
+        "domain_links": [asdict(link) for link in kb.domain_links],
+        "shared_subjects": [to_data(s) for s in kb.shared_subjects],
+        "shared_indicators": [indicator_data(c) for c in kb.shared_indicators],
+        "departments": [to_data(d) for d in kb.departments],
+    }
+
+
+def indicator_target_data(t: IndicatorTarget) -> dict[str, Any]:
+    return {
+        "id": t.id,
+        "plan": t.plan,
+        "target": None if t.target is None else target_data(t.target),
+    }
+
+
+def indicator_data(c: SharedIndicator) -> dict[str, Any]:
+    return {
+        "doc": c.doc,
+        "indicator": c.indicator,
+        "same": c.same,
+        "women": [indicator_target_data(t) for t in c.women],
+        "children": [indicator_target_data(t) for t in c.children],
+    }
+
+
+def to_json(data: Any) -> str:
+    """Deterministic JSON: sorted keys, real Chinese characters, one trailing newline."""
+    return json.dumps(data, ensure_ascii=False, sort_keys=True, indent=1) + "\n"
+
+
+CSV_COLUMNS = (
+    ("doc", "文件"),
+    ("id", "编号"),
+    ("plan", "规划"),
+    ("domain", "领域编号"),
+    ("domain_name", "领域"),
+    ("kind", "类别"),
+    ("number", "序号"),
+    ("title", "标题"),
+    ("text", "原文"),
+    ("lines", "行号"),
+    ("targets", "量化指标"),
+    ("departments", "责任单位"),
+    ("related", "关联条目"),
+)
+
+
+def items_csv(kb: KnowledgeBase) -> str:
+    """One row per goal and measure, with Chinese column headings."""
+    out = io.StringIO()
+    writer = csv.writer(out, lineterminator="\n")
+    writer.writerow([label for _, label in CSV_COLUMNS])
+    for item in kb.items():
+        writer.writerow(
+            [
+                item.doc,
+                item.id,
+                PLAN_NAMES[item.plan],
+                item.domain,
+                kb.domain_of(item).name,
+                KIND_NAMES[item.kind],
+                item.number,
+                item.title or "",
+                item.text,
+                f"{item.span.first}-{item.span.last}",
+                "；".join(t.phrase for t in item.targets),
+                "；".join(f"{d.name}（{ROLE_NAMES[d.role]}）" for d in item.departments),
+                "；".join(r.id for r in item.related),
+            ]
+        )
+    return out.getvalue()

@@ -1,0 +1,152 @@
+"""Plain-text views for the terminal (Chinese), one function per view."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+
+from kb.errors import Problem, Report
+from kb.labels import (
+    BASIS_EXPLAINED,
+    BASIS_NAMES,
+    KIND_NAMES,
+    PLAN_NAMES,
+    ROLE_NAMES,
+    baseline_text,
+    goal_text,
+    lines_label,
+    shorten,
+)
+from kb.model import Document, Domain, Item, KnowledgeBase, Plan, Section, Target
+from kb.views.lookup import DomainCount, Node
+from kb.views.responsibility import Assignment, DepartmentCount
+
+
+def problems_text(problems: Iterable[Problem]) -> str:
+    return "\n".join(str(p) for p in problems)
+
+
+def check_summary(documents: int, items: int, report: Report, strict: bool) -> str:
+    """The last line of ``kb check``, and why it failed under ``--strict``."""
+    line = (
+        f"检查了 {documents} 份可解析的文件，{items} 条主要目标和策略措施；"
+        f"错误 {report.errors} 个，警告 {report.warnings} 个"
+    )
+    if strict and report.warnings and not report.errors:
+        line += "\n（--strict：警告也视为失败）"
+    return line
+
+
+def show_text(kb: KnowledgeBase, document: Document, node: Node) -> str:
+    where = lines_label(node.span.first, node.span.last)
+    lines = [f"{node.id}  （{document.file} {where}）"]
+    if isinstance(node, Item):
+        lines += item_lines(kb, node)
+    elif isinstance(node, Domain):
+        lines.append(f"领域：{node.name}（{PLAN_NAMES[node.plan]}）")
+        for ident in (*node.goal_ids, *node.measure_ids):
+            item = kb.item(node.doc, ident)
+            lines.append(f"  {item.id}  {item.title or item.text}")
+    elif isinstance(node, Section):
+        lines.append(f"{node.heading}（{PLAN_NAMES[node.plan]}）")
+        if node.text:
+            lines.append(node.text)
+    elif isinstance(node, Plan):
+        lines.append(node.title)
+        for domain in document.domains:
+            if domain.plan == node.id:
+                lines.append(f"  {domain.id}  {domain.name}")
+    return "\n".join(lines)
+
+
+def target_line(t: Target) -> str:
+    base = f"；基线 {baseline_text(t)}" if t.baseline is not None else ""
+    status = f"；{t.status}" if t.status else ""
+    return f"  - {t.indicator} {goal_text(t)}（{t.year}年）{base}{status}  ← “{t.phrase}”"
+
+
+def item_lines(kb: KnowledgeBase, item: Item) -> list[str]:
+    domain = kb.domain_of(item)
+    lines = [
+        f"{PLAN_NAMES[item.plan]} · {domain.name} · {KIND_NAMES[item.kind]}第 {item.number} 条"
+    ]
+    if item.title:
+        lines.append(f"标题：{item.title}")
+    lines.append(f"原文：{item.text}")
+    if item.targets:
+        lines.append("量化指标：")
+        lines += [target_line(t) for t in item.targets]
+    if item.departments:
+        lines.append("责任单位：")
+        for d in item.departments:
+            how = f"{ROLE_NAMES[d.role]}，{BASIS_NAMES[d.basis]}：{'、'.join(d.evidence)}"
+            lines.append(f"  - {d.name}（{how}）")
+    if item.related:
+        lines.append("另一规划中的相关条目：")
+        for r in item.related:
+            other = kb.find_item(r.doc, r.id)
+            summary = shorten(other.title or other.text, 30) if other else ""
+            lines.append(
+                f"  - {r.id} {summary}（相关度 {r.score:.2f}；共同主题：{'、'.join(r.why)}）"
+            )
+    return lines
+
+
+def stats_text(counts: list[DomainCount]) -> str:
+    lines = []
+    docs = list(dict.fromkeys(c.doc for c in counts))
+    for doc in docs:
+        rows = [c for c in counts if c.doc == doc]
+        lines.append(
+            f"文件 {doc}：{len(rows)} 个领域，{sum(r.goals + r.measures for r in rows)} 条"
+        )
+        for plan in ("W", "C"):
+            plan_rows = [r for r in rows if r.plan == plan]
+            if not plan_rows:
+                continue
+            goals = sum(r.goals for r in plan_rows)
+            measures = sum(r.measures for r in plan_rows)
+            sizes = f"主要目标 {goals} 条，策略措施 {measures} 条"
+            lines.append(f"  {PLAN_NAMES[plan]}：{len(plan_rows)} 个领域，{sizes}")
+            for r in plan_rows:
+                lines.append(
+                    f"    {r.domain:<4}{r.name}：主要目标 {r.goals}，策略措施 {r.measures}"
+                )
+    return "\n".join(lines)
+
+
+def department_text(name: str, short: str, assignments: list[Assignment]) -> str:
+    lead = sum(a.role.role == "lead" for a in assignments)
+    partner = len(assignments) - lead
+    lines = [
+        f"{name}（{short}）：共 {len(assignments)} 条，牵头 {lead} 条，配合 {partner} 条",
+        f"依据：{BASIS_EXPLAINED}",
+    ]
+    plan = domain = None
+    for a in assignments:
+        if a.item.plan != plan:
+            plan, domain = a.item.plan, None
+            lines += ["", PLAN_NAMES[plan]]
+        if a.item.domain != domain:
+            domain = a.item.domain
+            lines.append(f"  {a.domain_name}（{domain}）")
+        summary = shorten(a.item.title or a.item.text, 60)
+        lines.append(f"    [{ROLE_NAMES[a.role.role]}] {a.item.id}  {summary}")
+        how = f"{BASIS_NAMES[a.role.basis]}：{'、'.join(a.role.evidence)}"
+        lines.append(f"           依据（{how}）")
+    return "\n".join(lines)
+
+
+def department_list_text(rows: list[DepartmentCount]) -> str:
+    lines = ["单位 | 简称 | 合计 | 牵头 | 配合"]
+    for r in rows:
+        total = r.lead + r.partner
+        lines.append(
+            f"{r.department.name} | {r.department.short} | {total} | {r.lead} | {r.partner}"
+        )
+    return "\n".join(lines)
+
+
+def stale_notice(changed: list[str]) -> str:
+    """Said on stderr when the corpus changed since the release was built."""
+    names = "、".join(changed[:5]) + (" 等" if len(changed) > 5 else "")
+    return f"注意：语料在上次构建后有改动（{names}）；以下结果来自上次构建，运行 kb build 更新。"

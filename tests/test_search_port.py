@@ -1,0 +1,176 @@
+"""The browser's port of `kb search` (kb/search/js/kb-search-core.js), checked stage by stage.
+
+Python writes fixtures -- for each text or query, what normalize, pieces, the
+segmenter, the analyzer, the scorer and the snippets give -- and node runs the
+port on the same inputs and must give the same: the same strings, the same
+forms and weights, the same scores (to 1e-9) and the same top 10 in the same
+order.  The index the port reads is the one `kb build` wrote, and the port
+refuses one of another format.  What it ports: kb/search/port.yaml.
+"""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+import pytest
+import yaml
+from helpers import CORE_SCRIPT, run_node, site_queries
+
+from kb.normalize import normalize, pieces
+from kb.search.browser import FORMAT, PORT_FILE
+from kb.search.query import query_words
+from kb.search.snippet import snippet
+
+if TYPE_CHECKING:
+    from kb.build import BuildResult
+    from kb.search.engine import SearchIndex
+
+TEXTS = [
+    "ＨＰＶ疫苗接种率达到９０％以上",
+    "35—45岁妇女宫颈癌筛查率",
+    "孕产妇死亡率下降到12/10万以下，城乡、区域差距缩小。",
+    "W1-G2 与 c5-m3；w12-g3x",
+    "托育服务体系 0-3岁婴幼儿照护",
+    "Ｂ超、ＡＩ与ＡＢＣ字母",
+]
+RUNNER = """
+const fs = require("fs");
+globalThis.window = globalThis;
+globalThis.eval(fs.readFileSync(process.argv[1], "utf8"));
+globalThis.eval(fs.readFileSync(process.argv[2], "utf8"));
+const core = globalThis.kbSearchCore;
+const searcher = core.open(globalThis.KB_SEARCH_INDEX);
+const a = searcher.analyzer;
+const input = JSON.parse(fs.readFileSync(0, "utf8"));
+const out = {
+  normalize: input.texts.map(core.normalize),
+  pieces: input.texts.map((t) => core.pieces(core.normalize(t)).map((p) => p.kind + ":" + p.text)),
+  cut: input.runs.map((r) => a.lexicon.cut(r)),
+  tokens: input.texts.map((t) => a.tokens(t).map((k) => k.kind + ":" + k.text)),
+  grams: input.texts.map((t) => a.grams(t)),
+  words: input.queries.map((q) => a.queryWords(q).map((w) => ({
+    text: w.token.text, kind: w.token.kind, weight: w.weight, literal: w.literal,
+    forms: w.forms, surfaces: w.surfaces,
+  }))),
+  results: input.queries.map((q) => searcher.search(q).slice(0, 10).map((r) => [r.id, r.score])),
+  snippets: input.snippets.map((s) => core.snippetParts(s[0], s[1], searcher.snippet)
+    .map((p) => p[1] ? searcher.snippet.open + p[0] + searcher.snippet.close : p[0]).join("")),
+};
+process.stdout.write(JSON.stringify(out));
+"""
+
+
+@pytest.fixture(scope="module")
+def index_js(built: BuildResult) -> Path:
+    from kb.search.browser import BROWSER_INDEX
+
+    return built.release / "site" / BROWSER_INDEX
+
+
+@pytest.fixture(scope="module")
+def python_side(corpus_index: SearchIndex) -> dict[str, Any]:
+    """What the Python side gives for every input: the fixtures the port must match."""
+    analyzer = corpus_index.analyzer
+    queries = site_queries()
+    runs = sorted({p.text for t in TEXTS for p in pieces(normalize(t)) if p.kind == "run"})
+    snippets = [[hit.text, list(surfaces)] for hit, surfaces in _snippet_cases(corpus_index)]
+    return {
+        "input": {"texts": TEXTS, "runs": runs, "queries": queries, "snippets": snippets},
+        "normalize": [normalize(t) for t in TEXTS],
+        "pieces": [[f"{p.kind}:{p.text}" for p in pieces(normalize(t))] for t in TEXTS],
+        "cut": [analyzer.lexicon.cut(r) for r in runs],
+        "tokens": [[f"{k.kind}:{k.text}" for k in analyzer.tokens(t)] for t in TEXTS],
+        "grams": [analyzer.grams(t) for t in TEXTS],
+        "words": [
+            [
+                {
+                    "text": w.token.text,
+                    "kind": w.token.kind,
+                    "weight": w.weight,
+                    "literal": w.literal,
+                    "forms": dict(w.forms),
+                    "surfaces": list(w.surfaces),
+                }
+                for w in query_words(analyzer, q)
+            ]
+            for q in queries
+        ],
+        "results": [[[h.id, h.score] for h in corpus_index.search(q)] for q in queries],
+        "snippets": [snippet(text, surfaces) for text, surfaces in snippets],
+    }
+
+
+def _snippet_cases(index: SearchIndex) -> list[tuple[Any, list[str]]]:
+    cases = []
+    for query in ("家暴", "孕产妇死亡率", "托育", "两癌筛查"):
+        words = query_words(index.analyzer, query)
+        surfaces = [s for w in words for s in w.surfaces if len(s) > 1 or len(w.token.text) == 1]
+        cases += [(hit, surfaces) for hit in index.search(query, limit=3)]
+    return cases
+
+
+@pytest.fixture(scope="module")
+def browser_side(index_js: Path, python_side: dict[str, Any]) -> dict[str, Any]:
+    found: dict[str, Any] = run_node(
+        RUNNER, str(index_js), str(CORE_SCRIPT), stdin=json.dumps(python_side["input"])
+    )
+    return found
+
+
+@pytest.mark.parametrize("stage", ["normalize", "pieces", "cut", "tokens", "grams", "words"])
+def test_each_analysis_stage_matches(
+    python_side: dict[str, Any], browser_side: dict[str, Any], stage: str
+) -> None:
+    assert browser_side[stage] == python_side[stage]
+
+
+def test_scores_and_order_match(python_side: dict[str, Any], browser_side: dict[str, Any]) -> None:
+    queries = python_side["input"]["queries"]
+    for query, ours, theirs in zip(
+        queries, python_side["results"], browser_side["results"], strict=True
+    ):
+        assert [i for i, _ in theirs] == [i for i, _ in ours], query
+        for (_, a), (_, b) in zip(ours, theirs, strict=True):
+            assert b == pytest.approx(a, abs=1e-4), query  # whoosh rounds hit scores to 4 places
+
+
+def test_snippets_match(python_side: dict[str, Any], browser_side: dict[str, Any]) -> None:
+    assert browser_side["snippets"] == python_side["snippets"]
+
+
+def test_the_port_refuses_another_index_format(index_js: Path, tmp_path: Path) -> None:
+    stale = tmp_path / "old-index.js"
+    stale.write_text(
+        index_js.read_text(encoding="utf-8").replace(FORMAT, "kb-search-index/1", 1),
+        encoding="utf-8",
+    )
+    script = """
+    const fs = require("fs");
+    globalThis.window = globalThis;
+    globalThis.eval(fs.readFileSync(process.argv[1], "utf8"));
+    globalThis.eval(fs.readFileSync(process.argv[2], "utf8"));
+    try { globalThis.kbSearchCore.open(globalThis.KB_SEARCH_INDEX); process.stdout.write("null"); }
+    catch (err) { process.stdout.write(JSON.stringify(err.message)); }
+    """
+    message = run_node(script, str(stale), str(CORE_SCRIPT))
+    assert message and "kb-search-index/1" in message and "重新构建" in message
+
+
+def test_the_port_declares_what_it_ports() -> None:
+    port = yaml.safe_load(PORT_FILE.read_text(encoding="utf-8"))
+    assert port["index_format"] == FORMAT
+    assert f'var FORMAT = "{FORMAT}"' in CORE_SCRIPT.read_text(encoding="utf-8")
+    stages = {s.strip() for p in port["ports"] for s in p["stage"].split(",")}
+    assert {"normalize", "pieces", "cut", "tokens", "scores", "snippets"} <= stages
+
+
+def test_the_port_holds_no_copy_of_the_tables() -> None:
+    """Every constant comes from the index: none of the Python values is written in the JS."""
+    from kb.normalize import UNITS
+    from kb.search import schema, snippet
+
+    script = CORE_SCRIPT.read_text(encoding="utf-8")
+    for value in (UNITS, str(schema.BM25_K1), str(schema.ID_WEIGHT), f"= {snippet.WIDTH};"):
+        assert value not in script, value
