@@ -38,7 +38,7 @@ from naive import write_naive_index
 from kb.model import Document, KnowledgeBase
 from kb.release import INDEX
 from kb.search.engine import SearchIndex
-from kb.search.indexer import make_analyzer, write_index
+from kb.search.indexer import analyze, write_index
 
 JUDGMENTS = DATA / "search_judgments.yaml"
 PYTHON = sys.executable
@@ -148,12 +148,12 @@ def main() -> None:
 
     with tempfile.TemporaryDirectory() as tmp:
         base = Path(tmp)
-        build_s = median_time(lambda: write_index(kb, make_analyzer(kb, terms), base / "probe"), 3)
+        build_s = median_time(lambda: write_index(kb, analyze(kb, terms), base / "probe"), 3)
         shutil.rmtree(base / "probe")
         print(f"\nindex build (write_index, 320 items): {build_s:.2f} s (median of 3)")
 
         out = base / "out"
-        write_index(kb, make_analyzer(kb, terms), base / "ix")
+        write_index(kb, analyze(kb, terms), base / "ix")
         publish(base / "ix", out)
         p50, p99 = warm_latency(out / "current" / INDEX, queries, args.rounds)
         print(f"warm query latency: p50 {p50:.2f} ms, p99 {p99:.2f} ms")
@@ -191,7 +191,7 @@ def main() -> None:
             big = synthetic(kb, copies)
             folder = base / f"scale{copies}"
             start = time.perf_counter()
-            write_index(big, make_analyzer(big, terms), folder / "ix")
+            write_index(big, analyze(big, terms), folder / "ix")
             seconds = time.perf_counter() - start
             size = folder_size(folder / "ix") / 1e6
             publish(folder / "ix", folder / "out")

@@ -30,7 +30,7 @@ from metrics import KINDS, Judged, evaluate, load_judgments, score
 from naive import NaiveIndex, write_naive_index
 
 from kb.search.engine import SearchIndex
-from kb.search.indexer import make_analyzer, write_index
+from kb.search.indexer import analyze, write_index
 
 JUDGMENTS = ROOT / "tests" / "data" / "search_judgments.yaml"
 Run = Callable[[str], Sequence[str]]
@@ -89,7 +89,7 @@ def main() -> None:
     kb, corpus = derive()
     with tempfile.TemporaryDirectory() as tmp:
         ours_dir, naive_dir = Path(tmp, "ours"), Path(tmp, "naive")
-        write_index(kb, make_analyzer(kb, corpus.search_terms), ours_dir)
+        write_index(kb, analyze(kb, corpus.search_terms), ours_dir)
         write_naive_index(kb, naive_dir)
         ours, naive = SearchIndex(ours_dir), NaiveIndex(naive_dir)
         runs: dict[str, Run] = {

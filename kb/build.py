@@ -33,9 +33,8 @@ from kb.release import (
     model_json,
     open_release,
 )
-from kb.search.analysis import Analyzer
 from kb.search.browser import BROWSER_INDEX
-from kb.search.indexer import IndexStats, make_analyzer, write_index
+from kb.search.indexer import Analyzed, IndexStats, analyze, write_index
 from kb.text import write_text
 from kb.views.export import export_data, items_csv, to_json
 
@@ -74,12 +73,12 @@ def load_kb(corpus: Corpus, strict: bool = False) -> tuple[KnowledgeBase, Report
     return enrich(KnowledgeBase(documents=checked.documents), corpus), checked.report
 
 
-def write_release(stage: Path, kb: KnowledgeBase, corpus: Corpus, analyzer: Analyzer) -> IndexStats:
+def write_release(stage: Path, kb: KnowledgeBase, corpus: Corpus, analyzed: Analyzed) -> IndexStats:
     write_text(stage / MODEL_JSON, model_json(kb, corpus.inputs))
     write_text(stage / KB_JSON, to_json(export_data(kb)))
     # A BOM so that spreadsheet programs read the Chinese text as UTF-8.
     write_text(stage / ITEMS_CSV, items_csv(kb), encoding="utf-8-sig")
-    return write_index(kb, analyzer, stage / INDEX)
+    return write_index(kb, analyzed, stage / INDEX)
 
 
 def build(corpus: Corpus, out: Path, strict: bool = False, site: Path | None = None) -> BuildResult:
@@ -90,15 +89,15 @@ def build(corpus: Corpus, out: Path, strict: bool = False, site: Path | None = N
     clean_leftovers(out, *([site.absolute().parent] if site is not None else []))
     with timings.stage("检查与派生"):
         kb, report = load_kb(corpus, strict=strict)
-    with timings.stage("分词词典"):
-        analyzer = make_analyzer(kb, corpus.search_terms)
+    with timings.stage("检索分词"):
+        analyzed = analyze(kb, corpus.search_terms)
     try:
         with staging(out, "release") as stage:
             with timings.stage("知识库与检索索引"):
-                write_release(stage, kb, corpus, analyzer)
+                write_release(stage, kb, corpus, analyzed)
             if site is not None:
                 with timings.stage("网站页面"):
-                    write_site_sources(kb, corpus, analyzer, stage)
+                    write_site_sources(kb, corpus, analyzed, stage)
                 with timings.stage("MkDocs"):
                     build_site(stage)
             with timings.stage("发布"):
@@ -124,7 +123,7 @@ def reindex(corpus: Corpus, out: Path, site: Path | None = None) -> IndexResult:
     """
     corpus.report.raise_if_fatal()
     current = open_release(out)
-    analyzer = make_analyzer(current.kb, corpus.search_terms)
+    analyzed = analyze(current.kb, corpus.search_terms)
     clean_leftovers(out, *([site.absolute().parent] if site is not None else []))
     try:
         with staging(out, "index") as stage:
@@ -135,13 +134,13 @@ def reindex(corpus: Corpus, out: Path, site: Path | None = None) -> IndexResult:
                 dirs_exist_ok=True,
                 ignore=lambda folder, _: [INDEX] if folder == top else [],
             )
-            stats = write_index(current.kb, analyzer, stage / INDEX)
+            stats = write_index(current.kb, analyzed, stage / INDEX)
             has_site = (stage / SITE).is_dir()
             if has_site:
                 from kb.search.browser import browser_index_script
                 from kb.site.layout import item_href
 
-                script = browser_index_script(current.kb, analyzer, item_href)
+                script = browser_index_script(current.kb, analyzed, item_href)
                 for folder in (stage / SITE_DOCS, stage / SITE):
                     write_text(folder / BROWSER_INDEX, script)
             release = publish_release(stage, out, site.absolute() if site and has_site else None)

@@ -20,11 +20,15 @@ from __future__ import annotations
 import json
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from kb.errors import ReleaseError
-from kb.model import KnowledgeBase
-from kb.records import from_data, to_data
+
+if TYPE_CHECKING:
+    from kb.model import KnowledgeBase
+
+# The model and its codec are imported where used: `kb search` only needs the
+# layout, and starts without loading them.
 
 CURRENT = "current"
 RELEASES = "releases"
@@ -53,12 +57,17 @@ def current_release(out: Path) -> Path | None:
 
 
 def model_json(kb: KnowledgeBase, inputs: Inputs) -> str:
+    from kb.records import to_data
+
     data = {"format": MODEL_FORMAT, "inputs": [list(i) for i in inputs], "kb": to_data(kb)}
     return json.dumps(data, ensure_ascii=False, sort_keys=True, separators=(",", ":")) + "\n"
 
 
 def open_release(out: Path) -> Release:
     """The current release under ``out``; a clear Chinese error when there is none."""
+    from kb.model import KnowledgeBase
+    from kb.records import from_data
+
     folder = current_release(out)
     path = folder / MODEL_JSON if folder is not None else out / CURRENT / MODEL_JSON
     try:

@@ -65,13 +65,13 @@ def test_a_build_from_another_folder_reads_each_input_once_and_is_byte_identical
     monkeypatch.setattr(io, "open", counting(real_io_open))
     monkeypatch.setattr(os, "open", counting(real_os_open))
     analyzers = []
-    make = kb.build.make_analyzer
+    make = kb.build.analyze
 
     def counted(*args: Any) -> Any:
         analyzers.append(args)
         return make(*args)
 
-    monkeypatch.setattr(kb.build, "make_analyzer", counted)
+    monkeypatch.setattr(kb.build, "analyze", counted)
     elsewhere = tmp_path / "elsewhere"
     elsewhere.mkdir()
     monkeypatch.chdir(elsewhere)

@@ -25,7 +25,7 @@ from kb.release import INDEX
 from kb.search import engine
 from kb.search.engine import Hit, SearchIndex, search, search_many
 from kb.search.errors import QueryError
-from kb.search.indexer import make_analyzer, write_index
+from kb.search.indexer import analyze, write_index
 from kb.search.query import Filters
 
 if TYPE_CHECKING:
@@ -39,7 +39,7 @@ def ids(hits: Sequence[Hit]) -> list[str]:
 def publish_index(kb: KnowledgeBase, corpus: Corpus, out: Path) -> Path:
     """What `kb build` does for the index: stage it, then publish the release."""
     with staging(out, "release") as stage:
-        write_index(kb, make_analyzer(kb, corpus.search_terms), stage / INDEX)
+        write_index(kb, analyze(kb, corpus.search_terms), stage / INDEX)
         return publish_release(stage, out)
 
 
@@ -300,9 +300,9 @@ def test_the_release_has_an_index(built: BuildResult) -> None:
 def test_the_index_is_byte_for_byte_reproducible(tmp_path: Path, built: BuildResult) -> None:
     code = (
         "import sys; from pathlib import Path; from kb.build import load_kb; "
-        "from kb.corpus import Corpus; from kb.search.indexer import make_analyzer, write_index; "
+        "from kb.corpus import Corpus; from kb.search.indexer import analyze, write_index; "
         "corpus = Corpus.load(Path('corpus')); kb = load_kb(corpus)[0]; "
-        "write_index(kb, make_analyzer(kb, corpus.search_terms), Path(sys.argv[1]))"
+        "write_index(kb, analyze(kb, corpus.search_terms), Path(sys.argv[1]))"
     )
     env = dict(os.environ, PYTHONHASHSEED="12345")  # other set and dict orders
     subprocess.run([sys.executable, "-c", code, str(tmp_path / "b")], cwd=ROOT, env=env, check=True)
@@ -314,7 +314,7 @@ def test_kb_index_replaces_only_the_index(
 ) -> None:
     out = tmp_path / "build"
     with staging(out, "release") as stage:
-        bare = make_analyzer(base_kb, Corpus.load(tmp_path).search_terms)
+        bare = analyze(base_kb, Corpus.load(tmp_path).search_terms)
         write_release(stage, base_kb, corpus, bare)
         (stage / "kb.json").write_text("{}", encoding="utf-8")
         publish_release(stage, out)

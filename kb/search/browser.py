@@ -2,7 +2,7 @@
 
 ``kb search`` analyzes each goal and measure into fields of terms with one
 ``Analyzer``.  This module writes exactly those terms
-(``kb.search.indexer.item_rows``), the analyzer's tables and every constant the
+(``kb.search.indexer.Analyzed``), the analyzer's tables and every constant the
 scoring and the snippets use, into one script for the browser.  The port,
 ``js/kb-search-core.js``, reads all of them from here -- it holds no copy of
 any table or constant -- and refuses an index of another ``FORMAT``.  What it
@@ -28,7 +28,7 @@ from kb.model import Item, KnowledgeBase
 from kb.normalize import DASHES, PIECE_PATTERNS
 from kb.search import analysis, query, schema, snippet
 from kb.search.analysis import Analyzer
-from kb.search.indexer import item_rows
+from kb.search.indexer import Analyzed
 from kb.search.segment import ENGLISH
 from kb.text import HAN
 
@@ -131,8 +131,8 @@ def document_row(kb: KnowledgeBase, item: Item, url: ItemUrl) -> list[Any]:
     return [item.id, url(item), item_label(item), where, item.text, departments]
 
 
-def build_index(kb: KnowledgeBase, analyzer: Analyzer, url: ItemUrl) -> dict[str, Any]:
-    rows = item_rows(kb, analyzer)
+def build_index(kb: KnowledgeBase, analyzed: Analyzed, url: ItemUrl) -> dict[str, Any]:
+    analyzer, rows = analyzed.analyzer, analyzed.rows
     return {
         "format": FORMAT,
         "docs": [document_row(kb, item, url) for item in kb.items()],
@@ -151,5 +151,5 @@ def index_script(index: dict[str, Any]) -> str:
     return f"window.{GLOBAL}={data};\n"
 
 
-def browser_index_script(kb: KnowledgeBase, analyzer: Analyzer, url: ItemUrl) -> str:
-    return index_script(build_index(kb, analyzer, url))
+def browser_index_script(kb: KnowledgeBase, analyzed: Analyzed, url: ItemUrl) -> str:
+    return index_script(build_index(kb, analyzed, url))

@@ -123,6 +123,22 @@ def item_rows(kb: KnowledgeBase, analyzer: Analyzer) -> list[dict[str, Any]]:
     ]
 
 
+@dataclass(frozen=True)
+class Analyzed:
+    """A knowledge base analyzed for search once: the analyzer, and each item's index fields.
+
+    The whoosh index and the browser's index are both written from it.
+    """
+
+    analyzer: Analyzer
+    rows: list[dict[str, Any]]
+
+
+def analyze(kb: KnowledgeBase, terms: SearchTerms) -> Analyzed:
+    analyzer = make_analyzer(kb, terms)
+    return Analyzed(analyzer, item_rows(kb, analyzer))
+
+
 def meta_json(kb: KnowledgeBase) -> str:
     data = {
         "format": META_FORMAT,
@@ -135,14 +151,14 @@ def meta_json(kb: KnowledgeBase) -> str:
     return json.dumps(data, ensure_ascii=False, sort_keys=True, indent=1) + "\n"
 
 
-def write_index(kb: KnowledgeBase, analyzer: Analyzer, folder: Path) -> IndexStats:
-    """Analyze every goal and measure of ``kb`` and write the index into ``folder``."""
+def write_index(kb: KnowledgeBase, analyzed: Analyzed, folder: Path) -> IndexStats:
+    """Write the index of every goal and measure of ``kb`` into ``folder``."""
     from whoosh.index import create_in
 
+    analyzer, documents = analyzed.analyzer, analyzed.rows
     folder.mkdir(parents=True, exist_ok=True)
     analyzer.save(folder)
     (folder / META_FILE).write_text(meta_json(kb), encoding="utf-8")
-    documents = item_rows(kb, analyzer)
     digest = hashlib.sha256(analyzer.to_json().encode())
     for fields in documents:
         digest.update(json.dumps(fields, ensure_ascii=False, sort_keys=True).encode())

@@ -24,7 +24,8 @@ from kb.search.segment import Lexicon
 from kb.text import HAN
 
 MAX_WORD = 16  # the longest word of jieba's dictionary
-NOT_HAN = re.compile(f"[^{HAN}]")
+# A dictionary line's word when it has a character that is not Chinese.
+NOT_HAN_WORD = re.compile(f"^([^\\s]*[^{HAN}\\s][^\\s]*) ", re.MULTILINE)
 
 
 def jieba_dictionary() -> Path:
@@ -58,19 +59,17 @@ def build_lexicon(
         for k in range(len(run))
         for size in range(1, min(MAX_WORD, len(run) - k) + 1)
     }
-    # "word freq tag" per line: one split of the whole file is much faster than a loop
-    fields = (dictionary or jieba_dictionary()).read_text(encoding="utf-8").split()
-    words, counts = fields[0::3], fields[1::3]
-    total = sum(map(int, counts))
-    freq: dict[str, int] = {}
-    for word, count in zip(words, counts, strict=True):
-        if word not in substrings:
-            if not NOT_HAN.search(word):
-                continue
-            word = normalize(word)  # "B超" is looked up as "b超"
-            if word not in substrings:
-                continue
-        freq[word] = max(int(count), freq.get(word, 0))
+    # "word freq tag" per line: one split of the whole file, and set operations
+    # in C, are much faster than a loop over its 350,000 lines
+    text = (dictionary or jieba_dictionary()).read_text(encoding="utf-8")
+    fields = text.split()
+    counts = dict(zip(fields[0::3], fields[1::3], strict=True))  # ints only where needed
+    total = sum(map(int, fields[1::3]))
+    freq = {word: int(counts[word]) for word in counts.keys() & substrings}
+    for word in NOT_HAN_WORD.findall(text):  # "B超" is looked up as "b超"
+        key = normalize(word)
+        if key != word and key in substrings:
+            freq[key] = max(int(counts[word]), freq.get(key, 0))
     lexicon = Lexicon(freq, total)
     for word, value in wanted:
         word = normalize(word)

@@ -13,7 +13,7 @@ from pathlib import Path
 from kb.corpus import Corpus
 from kb.model import KnowledgeBase
 from kb.release import SITE_DOCS
-from kb.search.analysis import Analyzer
+from kb.search.indexer import Analyzed
 from kb.search.browser import CORE_SCRIPT, browser_index_script
 from kb.site import layout
 from kb.site.context import Context
@@ -25,7 +25,7 @@ from kb.text import split_lines, write_text
 ASSETS = Path(__file__).resolve().parent / "assets"
 
 
-def write_site_sources(kb: KnowledgeBase, corpus: Corpus, analyzer: Analyzer, root: Path) -> None:
+def write_site_sources(kb: KnowledgeBase, corpus: Corpus, analyzed: Analyzed, root: Path) -> None:
     """Generate the site's sources into ``root/site-docs`` and its config into ``root``."""
     docs = root / SITE_DOCS
     ctx = Context(kb)
@@ -36,6 +36,6 @@ def write_site_sources(kb: KnowledgeBase, corpus: Corpus, analyzer: Analyzer, ro
     for asset in [*sorted(ASSETS.iterdir()), CORE_SCRIPT]:
         if asset.is_file():
             shutil.copyfile(asset, docs / layout.ASSETS / asset.name)
-    write_text(docs / layout.SEARCH_INDEX_JS, browser_index_script(kb, analyzer, layout.item_href))
+    write_text(docs / layout.SEARCH_INDEX_JS, browser_index_script(kb, analyzed, layout.item_href))
     write_department_tables(kb, docs)
     write_config(root, navigation(ctx))
