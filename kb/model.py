@@ -94,6 +94,15 @@ class Related:
 
 
 @dataclass(frozen=True)
+class Pair:
+    """A goal and a measure of one domain that implements it (``kb.enrich.pairs``)."""
+
+    id: str  # the other item: a goal's measure, or a measure's goal
+    score: float
+    why: tuple[str, ...]  # the words both texts share, weightiest first
+
+
+@dataclass(frozen=True)
 class Item:
     """A numbered main goal (``W1-G2``) or strategic measure (``C5-M3``)."""
 
@@ -109,6 +118,7 @@ class Item:
     targets: tuple[Target, ...] = ()
     departments: tuple[DepartmentRole, ...] = ()
     related: tuple[Related, ...] = ()
+    pairs: tuple[Pair, ...] = ()  # goal ↔ the measures that implement it, same domain
 
 
 @dataclass(frozen=True)

@@ -1,6 +1,7 @@
 """Derived facts: each enricher adds one kind of metadata to the parsed model.
 
     targets      the targets each item sets (a package of rule tables)
+    pairs        each goal and the measures of its domain that implement it
     baselines    the values the prefaces state for 2010 and 2020
     status       each target's status from its baseline and monitoring data
     departments  who is responsible for each item, and how we know
@@ -19,6 +20,7 @@ from collections.abc import Callable
 from kb.corpus import Corpus
 from kb.enrich.departments import add_departments
 from kb.enrich.links import add_links
+from kb.enrich.pairs import add_pairs
 from kb.enrich.targets import add_targets
 from kb.model import KnowledgeBase
 
@@ -26,6 +28,7 @@ Enricher = Callable[[KnowledgeBase, Corpus], KnowledgeBase]
 
 ENRICHERS: tuple[Enricher, ...] = (
     add_targets,
+    add_pairs,
     add_departments,
     add_links,  # after add_targets: shared indicators read Item.targets
 )

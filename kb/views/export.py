@@ -67,6 +67,7 @@ def item_data(item: Item) -> dict[str, Any]:
         "related": [
             {"doc": r.doc, "id": r.id, "score": r.score, "why": list(r.why)} for r in item.related
         ],
+        "pairs": [{"id": p.id, "score": p.score, "why": list(p.why)} for p in item.pairs],
     }
 
 

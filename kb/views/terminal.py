@@ -80,6 +80,13 @@ def item_lines(kb: KnowledgeBase, item: Item) -> list[str]:
         for d in item.departments:
             how = f"{ROLE_NAMES[d.role]}，{BASIS_NAMES[d.basis]}：{'、'.join(d.evidence)}"
             lines.append(f"  - {d.name}（{how}）")
+    if item.pairs:
+        heading = "实施本目标的策略措施：" if item.kind == "goal" else "本措施实施的主要目标："
+        lines.append(heading)
+        for p in item.pairs:
+            paired = kb.item(item.doc, p.id)
+            summary = shorten(paired.title or paired.text, 30)
+            lines.append(f"  - {p.id} {summary}（共同用语：{'、'.join(p.why)}）")
     if item.related:
         lines.append("另一规划中的相关条目：")
         for r in item.related:

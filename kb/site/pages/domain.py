@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from kb.labels import BASIS_NAMES, ROLE_NAMES, goal_text, item_label, lines_label
-from kb.model import DepartmentRole, Domain, Item, Related, Target
+from kb.model import DepartmentRole, Domain, Item, Pair, Related, Target
 from kb.site import layout
 from kb.site import markdown as md
 from kb.site.context import Context
@@ -34,11 +34,21 @@ def related_line(ctx: Context, page: str, related: Related) -> str:
     return f"{label}（共同主题：{md.text(why)}）" if why else label
 
 
+def pair_line(ctx: Context, page: str, item: Item, pair: Pair) -> str:
+    other = ctx.kb.item(item.doc, pair.id)
+    url = layout.rel(page, layout.item_url(other.doc, other.id, other.domain))
+    why = "、".join(pair.why)
+    label = md.link(f"{other.id} {item_label(other)}", url)
+    return f"{label}（共同用语：{md.text(why)}）" if why else label
+
+
 def item_block(ctx: Context, page: str, item: Item) -> str:
     source = layout.rel(page, layout.source_url(item.doc, item.span.first))
     facts = [f"原文：{md.link(lines_label(item.span.first, item.span.last), source)}"]
     facts += [f"指标：{target_line(t)}" for t in item.targets]
     facts += [department_line(page, item.doc, r) for r in item.departments]
+    pair_label = "实施措施" if item.kind == "goal" else "实施目标"
+    facts += [f"{pair_label}：{pair_line(ctx, page, item, p)}" for p in item.pairs]
     facts += [f"相关：{related_line(ctx, page, r)}" for r in item.related]
     return "\n\n".join(
         [
