@@ -27,31 +27,40 @@ from kb.release import (
     INDEX,
     ITEMS_CSV,
     KB_JSON,
+    MANIFEST,
     MODEL_JSON,
     SITE,
     SITE_DOCS,
+    Manifest,
+    code_digest,
     model_json,
     open_release,
 )
 from kb.search.browser import BROWSER_INDEX
 from kb.search.indexer import Analyzed, IndexStats, analyze, write_index
 from kb.text import write_text
+from kb.unchanged import reuse, unchanged
 from kb.views.export import export_data, items_csv, to_json
 
 
 @dataclass
 class Timings:
-    """Seconds spent in each stage of one build, in order (for ``--timings`` and benchmarks)."""
+    """Seconds spent in each stage of one build, in order (for ``--timings`` and benchmarks).
+
+    ``stages`` holds the time on the clock, ``cpu`` this process's CPU time.
+    """
 
     stages: dict[str, float] = field(default_factory=dict)
+    cpu: dict[str, float] = field(default_factory=dict)
 
     @contextmanager
     def stage(self, name: str) -> Iterator[None]:
-        start = time.perf_counter()
+        start, start_cpu = time.perf_counter(), time.process_time()
         try:
             yield
         finally:
             self.stages[name] = self.stages.get(name, 0.0) + time.perf_counter() - start
+            self.cpu[name] = self.cpu.get(name, 0.0) + time.process_time() - start_cpu
 
 
 @dataclass(frozen=True)
@@ -61,6 +70,8 @@ class BuildResult:
     report: Report
     site: Path | None = None
     timings: dict[str, float] = field(default_factory=dict)
+    unchanged: bool = False  # the corpus and the code are those of the current release
+    cpu: dict[str, float] = field(default_factory=dict)  # CPU seconds per stage
 
 
 def load_kb(corpus: Corpus, strict: bool = False) -> tuple[KnowledgeBase, Report]:
@@ -73,20 +84,46 @@ def load_kb(corpus: Corpus, strict: bool = False) -> tuple[KnowledgeBase, Report
     return enrich(KnowledgeBase(documents=checked.documents), corpus), checked.report
 
 
-def write_release(stage: Path, kb: KnowledgeBase, corpus: Corpus, analyzed: Analyzed) -> IndexStats:
-    write_text(stage / MODEL_JSON, model_json(kb, corpus.inputs))
+def write_release(
+    stage: Path,
+    kb: KnowledgeBase,
+    corpus: Corpus,
+    analyzed: Analyzed,
+    report: Report | None = None,
+) -> IndexStats:
+    problems = report.problems if report is not None else ()
+    write_text(stage / MANIFEST, Manifest(corpus.inputs, code_digest(), problems).json())
+    write_text(stage / MODEL_JSON, model_json(kb))
     write_text(stage / KB_JSON, to_json(export_data(kb)))
     # A BOM so that spreadsheet programs read the Chinese text as UTF-8.
     write_text(stage / ITEMS_CSV, items_csv(kb), encoding="utf-8-sig")
     return write_index(kb, analyzed, stage / INDEX)
 
 
-def build(corpus: Corpus, out: Path, strict: bool = False, site: Path | None = None) -> BuildResult:
-    """Build the release into ``out``; with ``site``, also the static site into that folder."""
+def build(
+    corpus: Corpus,
+    out: Path,
+    strict: bool = False,
+    site: Path | None = None,
+    force: bool = False,
+) -> BuildResult:
+    """Build the release into ``out``; with ``site``, also the static site into that folder.
+
+    When the corpus and the code are exactly those of the current release, nothing
+    is built again (unless ``force``): the release is reused, its check report
+    applied as a new build would, and ``site`` made a copy of its site if it is not.
+    """
     from kb.site import build_site, write_site_sources  # MkDocs: only with a site
 
     timings = Timings()
     clean_leftovers(out, *([site.absolute().parent] if site is not None else []))
+    current = None if force or corpus.report.problems else unchanged(corpus.inputs, out, site)
+    if current is not None:
+        with timings.stage("发布"):
+            report = reuse(current, site, strict)
+        return BuildResult(
+            current.kb, current.folder, report, site, timings.stages, True, timings.cpu
+        )
     with timings.stage("检查与派生"):
         kb, report = load_kb(corpus, strict=strict)
     with timings.stage("检索分词"):
@@ -94,7 +131,7 @@ def build(corpus: Corpus, out: Path, strict: bool = False, site: Path | None = N
     try:
         with staging(out, "release") as stage:
             with timings.stage("知识库与检索索引"):
-                write_release(stage, kb, corpus, analyzed)
+                write_release(stage, kb, corpus, analyzed, report)
             if site is not None:
                 with timings.stage("网站页面"):
                     write_site_sources(kb, corpus, analyzed, stage)
@@ -104,7 +141,7 @@ def build(corpus: Corpus, out: Path, strict: bool = False, site: Path | None = N
                 release = publish_release(stage, out, site.absolute() if site else None)
     except OSError as exc:
         raise OutputError(f"写入 {out} 失败（{exc.strerror or exc}）；之前的输出保持不变") from exc
-    return BuildResult(kb, release, report, site, timings.stages)
+    return BuildResult(kb, release, report, site, timings.stages, False, timings.cpu)
 
 
 @dataclass(frozen=True)

@@ -287,5 +287,9 @@ class KnowledgeBase:
     def domain_of(self, item: Item) -> Domain:
         return self._domains_by_key[(item.doc, item.domain)]
 
+    @cached_property
+    def _documents_by_slug(self) -> dict[str, Document]:
+        return {d.slug: d for d in self.documents}
+
     def document(self, slug: str) -> Document:
-        return next(d for d in self.documents if d.slug == slug)
+        return self._documents_by_slug[slug]

@@ -28,7 +28,7 @@ from contextlib import contextmanager
 from pathlib import Path
 
 from kb.errors import OutputError
-from kb.release import CURRENT, RELEASES, SITE, current_release
+from kb.release import CURRENT, RELEASES, SITE, SITE_MARK, current_release
 
 STAGING = ".staging"
 LEFTOVER = re.compile(r"^\.(?:staging-.+|.+-(?:new|old)|current)-(?P<pid>\d+)$")
@@ -111,6 +111,7 @@ def publish_release(stage: Path, out: Path, site: Path | None = None) -> Path:
         shutil.rmtree(fresh, ignore_errors=True)
         site.parent.mkdir(parents=True, exist_ok=True)
         shutil.copytree(stage / SITE, fresh, copy_function=_link_or_copy)
+        (fresh / SITE_MARK).write_text(release.name + "\n", encoding="utf-8")
     created = not release.exists()
     if created:
         os.replace(stage, release)
@@ -136,6 +137,24 @@ def publish_release(stage: Path, out: Path, site: Path | None = None) -> Path:
     if old is not None:
         shutil.rmtree(old, ignore_errors=True)
     return release
+
+
+def publish_site(release: Path, site: Path) -> bool:
+    """Make ``site`` a copy of ``release``'s site if it is not already; True when copied."""
+    mark = site / SITE_MARK
+    if mark.is_file() and mark.read_text(encoding="utf-8").strip() == release.name:
+        return False
+    pid = os.getpid()
+    fresh, old = site.parent / f".{site.name}-new-{pid}", site.parent / f".{site.name}-old-{pid}"
+    shutil.rmtree(fresh, ignore_errors=True)
+    site.parent.mkdir(parents=True, exist_ok=True)
+    shutil.copytree(release / SITE, fresh, copy_function=_link_or_copy)
+    (fresh / SITE_MARK).write_text(release.name + "\n", encoding="utf-8")
+    if site.exists():
+        os.replace(site, old)
+    os.replace(fresh, site)
+    shutil.rmtree(old, ignore_errors=True)
+    return True
 
 
 def _switch_current(out: Path, release: Path) -> None:

@@ -9,7 +9,7 @@ The stages, lowest first (a module may import its own stage and those below)::
     4  views/     what people read
     5  search/    the search and its browser port
     6  site/      the static site
-    7  check build publish
+    7  check build publish unchanged
     8  cli/ and the package itself
 """
 
@@ -43,6 +43,7 @@ STAGES: dict[str, int] = {
     "kb.check": 7,
     "kb.build": 7,
     "kb.publish": 7,
+    "kb.unchanged": 7,
     "kb.cli": 8,
     "kb.__main__": 8,
     "kb": 8,

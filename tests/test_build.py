@@ -84,7 +84,7 @@ def test_a_build_from_another_folder_reads_each_input_once_and_is_byte_identical
     assert tree_digest(release) == tree_digest(built.release)
     assert built.site is not None and tree_digest(elsewhere / "网站") == tree_digest(built.site)
     assert result.release.name == built.release.name
-    for name in ("kb.json", MODEL_JSON, "items.csv"):
+    for name in ("kb.json", MODEL_JSON, "manifest.json", "items.csv"):
         text = (release / name).read_text(encoding="utf-8")
         assert str(ROOT) not in text and str(tmp_path) not in text, name
     assert json.loads((release / "kb.json").read_text("utf-8"))["documents"][0]["file"] == (
@@ -142,7 +142,7 @@ def test_a_failure_at_any_stage_switches_nothing(
     monkeypatch.setattr("kb.site.build_site", build_site)
     monkeypatch.setattr(kb.publish, "_switch_current", switch)
     with pytest.raises(OutputError) as caught:
-        build(Corpus.load(CORPUS), out, site=site)
+        build(Corpus.load(CORPUS), out, site=site, force=True)
     assert "之前的输出保持不变" in str(caught.value) or "测试" in str(caught.value)
     assert snapshot(out, site) == before
     assert sorted(p.name for p in (out / "releases").iterdir()) == [(out / CURRENT).resolve().name]
@@ -159,7 +159,7 @@ def test_what_killed_builds_left_is_removed(
     (out / f".current-{dead}").symlink_to("releases")
     monkeypatch.setattr(kb.build, "load_kb", lambda *_a, **_k: (_ for _ in ()).throw(OSError()))
     with pytest.raises(OSError):
-        build(Corpus.load(CORPUS), out, site=site)
+        build(Corpus.load(CORPUS), out, site=site, force=True)
     assert snapshot(out, site)[2] == []
 
 
@@ -168,6 +168,45 @@ def test_build_without_a_site_leaves_the_site_alone(
 ) -> None:
     out, site = previous
     before = snapshot(out, site)[1]
-    result = build(Corpus.load(CORPUS), out)
+    result = build(Corpus.load(CORPUS), out, force=True)
     assert result.site is None and tree_digest(site) == before
     assert not (result.release / "site").exists()
+
+
+def test_an_unchanged_corpus_is_not_built_again(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path, previous: tuple[Path, Path]
+) -> None:
+    out, site = previous
+    before = snapshot(out, site)
+    argv = ["build", "--out", str(out), "--site", str(site)]
+    code, text, _ = run(capsys, *argv)
+    assert code == 0 and "未重新构建" in text
+    assert snapshot(out, site)[:2] == before[:2]
+    shutil.rmtree(site)  # a user deleted the site: it comes back from the release
+    assert run(capsys, *argv)[0] == 0
+    assert snapshot(out, site)[:2] == before[:2]
+
+
+def test_a_changed_input_or_force_builds_again(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path, previous: tuple[Path, Path]
+) -> None:
+    out, site = previous
+    corpus = copy_corpus(tmp_path / "corpus")
+    argv = ["build", "--corpus", str(corpus), "--out", str(out), "--site", str(site)]
+    assert "未重新构建" in run(capsys, *argv)[1]
+    assert "已构建知识库" in run(capsys, *argv, "--force")[1]
+    (corpus / "monitoring.csv").write_text("key,year,value\n孕产妇死亡率,2023,9\n", "utf-8")
+    code, text, _ = run(capsys, *argv)
+    assert code == 0 and "已构建知识库" in text
+
+
+def test_strict_fails_on_the_warnings_a_reused_release_recorded(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path
+) -> None:
+    corpus = copy_corpus(tmp_path / "corpus")
+    plan = next(corpus.glob("gaotai*.txt"))
+    plan.write_text(plan.read_text("utf-8").replace("2.适龄", "2，适龄", 1), "utf-8")
+    out = tmp_path / "build"
+    build(Corpus.load(corpus), out)
+    code, _, err = run(capsys, "build", "--strict", "--corpus", str(corpus), "--out", str(out))
+    assert code == 1 and "写法不规范" in err

@@ -64,7 +64,7 @@ def test_build_calls_the_library_once_with_the_loaded_corpus(
     assert "index.html" in out and "kb serve" in out
     (corpus, out), options = called.call_args
     assert isinstance(corpus, Corpus) and corpus.name == "corpus" and out == tmp_path
-    assert options == {"strict": False, "site": tmp_path / "s"}
+    assert options == {"strict": False, "site": tmp_path / "s", "force": False}
 
 
 # --------------------------------------------------------------------------- lookups

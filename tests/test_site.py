@@ -13,6 +13,7 @@ from markdown_it import MarkdownIt
 from kb.build import BuildResult, build
 from kb.corpus import Corpus
 from kb.publish import tree_digest
+from kb.release import SITE_MARK
 from kb.site import layout
 from kb.site import markdown as md
 
@@ -139,7 +140,13 @@ def test_generated_markdown_and_its_config_are_in_the_release(site_built: Built)
     site, release, _ = site_built
     assert (release / "site-docs" / "index.md").is_file()
     assert (release / "mkdocs.yml").is_file() and (release / "mkdocs_hooks.py").is_file()
-    assert tree_digest(release / "site") == tree_digest(site)  # the published copy
+    # the published copy, which also names the release it is a copy of
+    assert (site / SITE_MARK).read_text(encoding="utf-8") == release.name + "\n"
+    (release / "site" / SITE_MARK).write_text(release.name + "\n", encoding="utf-8")
+    try:
+        assert tree_digest(release / "site") == tree_digest(site)
+    finally:
+        (release / "site" / SITE_MARK).unlink()
 
 
 def test_a_plain_mkdocs_build_gives_the_same_site(site_built: Built, tmp_path: Path) -> None:
@@ -153,6 +160,7 @@ def test_a_plain_mkdocs_build_gives_the_same_site(site_built: Built, tmp_path: P
     command = [sys.executable, "-m", "mkdocs", "build", "-q", "-f", str(copy / "mkdocs.yml")]
     subprocess.run(command, check=True, cwd=tmp_path)
     (copy / "site" / "README.md").write_text((site / "README.md").read_text("utf-8"), "utf-8")
+    (copy / "site" / SITE_MARK).write_text((site / SITE_MARK).read_text("utf-8"), "utf-8")
     assert tree_digest(copy / "site") == tree_digest(site)
 
 

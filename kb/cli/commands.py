@@ -37,11 +37,24 @@ def cmd_check(args: argparse.Namespace) -> int:
 
 
 def cmd_build(args: argparse.Namespace) -> int:
-    from kb.build import build
-    from kb.corpus import Corpus
+    from kb.corpus.files import input_digests
+    from kb.unchanged import reuse, unchanged
     from kb.views.terminal import problems_text
 
-    result = build(Corpus.load(args.corpus), args.out, strict=args.strict, site=args.site)
+    # An unchanged corpus answers from file digests, without loading the pipeline.
+    current = None if args.force else unchanged(input_digests(args.corpus), args.out, args.site)
+    if current is not None:
+        shown = reuse(current, args.site, args.strict).shown()
+        if shown:
+            print(problems_text(shown))
+        print(f"语料和程序都与上次构建相同：沿用 releases/{current.folder.name}，未重新构建")
+        print("（要重新构建，加 --force）")
+        return 0
+    from kb.build import build
+    from kb.corpus import Corpus
+
+    corpus = Corpus.load(args.corpus)
+    result = build(corpus, args.out, strict=args.strict, site=args.site, force=args.force)
     shown = result.report.shown()
     if shown:
         print(problems_text(shown))

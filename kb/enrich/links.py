@@ -103,11 +103,16 @@ def link_items(
     df = _document_frequencies(counts)
     vectors = _vectors(counts, df)
     found: dict[ItemKey, list[Related]] = defaultdict(list)
-    children = [i for i in items if i.plan == "C"]
+    # Within each document only, and only the pairs that share a subject: the work
+    # grows with the number of documents, not with its square.
+    holders: dict[tuple[str, str], list[Item]] = defaultdict(list)  # (doc, subject) → C items
+    for c in items:
+        if c.plan == "C":
+            for subject in counts[(c.doc, c.id)]:
+                holders[(c.doc, subject)].append(c)
     for w in (i for i in items if i.plan == "W"):
-        for c in children:
-            if c.doc != w.doc:
-                continue
+        candidates = {c.id: c for s in counts[(w.doc, w.id)] for c in holders.get((w.doc, s), ())}
+        for c in candidates.values():
             score, why = pair_score(vectors[(w.doc, w.id)], vectors[(c.doc, c.id)])
             if any(df[(w.doc, s)] == 2 for s in why):
                 score = max(score, min_score)

@@ -15,6 +15,7 @@ class Context:
     kb: KnowledgeBase
     # (doc, department name) → [(role, item)], lead first, then document order
     departments: dict[tuple[str, str], list[tuple[str, Item]]] = field(default_factory=dict)
+    _by_doc: dict[str, list[tuple[str, list[tuple[str, Item]]]]] = field(default_factory=dict)
     _children: dict[tuple[str, str | None], list[Section]] = field(default_factory=dict)
 
     def __post_init__(self) -> None:
@@ -26,6 +27,10 @@ class Context:
             key: sorted(rows, key=lambda row: ROLE_ORDER.get(row[0], 9))
             for key, rows in sorted(by_department.items())
         }
+        by_doc: dict[str, list[tuple[str, list[tuple[str, Item]]]]] = defaultdict(list)
+        for (doc, name), rows in self.departments.items():
+            by_doc[doc].append((name, rows))
+        self._by_doc = dict(by_doc)
         children: dict[tuple[str, str | None], list[Section]] = defaultdict(list)
         for document in self.kb.documents:
             for section in document.sections:
@@ -53,5 +58,5 @@ class Context:
 
     def doc_departments(self, doc: str) -> list[tuple[str, list[tuple[str, Item]]]]:
         """The departments of one document, those that lead most items first."""
-        rows = [(name, items) for (d, name), items in self.departments.items() if d == doc]
+        rows = self._by_doc.get(doc, [])
         return sorted(rows, key=lambda r: (-sum(role == "lead" for role, _ in r[1]), r[0]))
