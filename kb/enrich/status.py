@@ -109,7 +109,7 @@ def trend(points: Sequence[Point]) -> tuple[float, list[Point], bool]:
     return _slope(pair), pair, False
 
 
-def _goal(target: Target, points: Sequence[Point]) -> tuple[str, float] | None:
+def goal(target: Target, points: Sequence[Point]) -> tuple[str, float] | None:
     """The comparator and threshold to test values against."""
     assert target.value is not None
     if target.comparator not in ("decrease_by", "increase_by"):
@@ -173,16 +173,16 @@ def assess(target: Target, as_of: int | None = None) -> Assessment:
     points = points_of(target, as_of)
     if target.value is None:
         return _direction(target, points)
-    goal = _goal(target, points) if points else None
-    if goal is None:
+    aim = goal(target, points) if points else None
+    if aim is None:
         if points:
             return Assessment(NO_DATA, f"缺少 {target.base_year} 年的数值，无法算出目标值")
         return Assessment(NO_DATA, "没有数值：规划未写基线，也没有报送的监测数据")
-    how, threshold = goal
+    how, threshold = aim
     wanted = goal_text(target)
     if target.comparator in ("decrease_by", "increase_by"):
         wanted += (
-            f"（即 {'≤' if how == '<=' else '≥'} {quantity(round(threshold, 4), target.unit)}）"
+            f"（即 {'≤' if how == '<=' else '≥'} {quantity(round(threshold, 4), _unit(target))}）"
         )
     year, value = points[-1]
     latest = points[-1]

@@ -112,11 +112,14 @@ def latest_year(kb: KnowledgeBase) -> int:
     return max(years, default=2020)
 
 
-def evaluation(kb: KnowledgeBase, year: int) -> Evaluation:
+def evaluation(kb: KnowledgeBase, year: int, doc: str | None = None) -> Evaluation:
+    """Every indicator (of ``doc``, when given) assessed with the figures up to ``year``."""
     parts: list[DomainPart] = []
     indicators = catalogue(kb)
     figures = 0
     for domain in kb.domains():
+        if doc is not None and domain.doc != doc:
+            continue
         lines = []
         for i in indicators:
             if (i.doc, i.domain) != (domain.doc, domain.id):
@@ -127,7 +130,7 @@ def evaluation(kb: KnowledgeBase, year: int) -> Evaluation:
             figures += sum(o.year <= year for o in i.target.observations)
         if lines:
             parts.append(DomainPart(domain.plan, domain.id, domain.name, tuple(lines)))
-    region = next((p.region for d in kb.documents for p in d.plans), "")
+    region = next((p.region for d in kb.documents for p in d.plans if doc in (None, d.slug)), "")
     kind = KINDS.get(year, "年度监测")
     return Evaluation(region, year, kind, tuple(parts), figures)
 
