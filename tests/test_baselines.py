@@ -123,12 +123,16 @@ def target(
 @pytest.mark.parametrize(
     ("subject", "latest", "expected"),
     [
-        pytest.param(target("<=", 5.0, (2010, 9.15), (2020, 2.84)), None, ACHIEVED, id="婴儿死亡率"),
+        pytest.param(
+            target("<=", 5.0, (2010, 9.15), (2020, 2.84)), None, ACHIEVED, id="婴儿死亡率"
+        ),
         pytest.param(
             target(">=", 97.0, (2010, 89.5), (2020, 96.1)), None, ON_TRACK, id="高中毛入学率"
         ),
         pytest.param(target(">=", 97.0, (2010, 96.5), (2020, 96.0)), None, OFF_TRACK, id="falling"),
-        pytest.param(target(">=", 97.0, (2010, 90.0), (2020, 91.0)), None, OFF_TRACK, id="too slow"),
+        pytest.param(
+            target(">=", 97.0, (2010, 90.0), (2020, 91.0)), None, OFF_TRACK, id="too slow"
+        ),
         pytest.param(target(">=", 97.0), None, NO_DATA, id="no data"),
         pytest.param(target(">=", 97.0), (2023, 96.0), OFF_TRACK, id="one point, short"),
         pytest.param(target(">=", 97.0), (2023, 97.5), ACHIEVED, id="one point, met"),
@@ -163,7 +167,9 @@ def target(
             target("decrease_by", 20.0, base_year=2020), (2023, 7.5), NO_DATA, id="no base value"
         ),
         pytest.param(target("increase", None, (2010, 1.0), (2020, 2.0)), None, ON_TRACK, id="up"),
-        pytest.param(target("increase", None, (2010, 2.0), (2020, 1.0)), None, OFF_TRACK, id="down"),
+        pytest.param(
+            target("increase", None, (2010, 2.0), (2020, 1.0)), None, OFF_TRACK, id="down"
+        ),
         pytest.param(target("decrease", None, (2010, 2.0)), (2023, 1.0), ON_TRACK, id="falls"),
         pytest.param(target("increase", None), (2023, 1.0), "", id="no trend"),
         pytest.param(target("achieve", None, (2010, 1.0), (2020, 2.0)), None, "", id="achieve"),

@@ -1,0 +1,52 @@
+"""Fixture monitoring forms, written with openpyxl as a department's spreadsheet program would.
+
+Every value here is INVENTED for the tests (they are not Gaotai's figures);
+nothing in tests/ is published.  ``HEADER`` is the form's header as
+``kb monitor template`` writes it.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from pathlib import Path
+from typing import Any
+
+import openpyxl
+
+HEADER = ["编号", "指标", "单位", "目标", "责任单位", *(str(y) for y in range(2020, 2031))]
+YEAR_COLUMN = {year: 6 + (year - 2020) for year in range(2020, 2031)}  # 1-based: F = 2020
+
+
+def row(item: str, name: str, unit: str, values: dict[int, Any]) -> list[Any]:
+    """One row of a form: its fixed columns, then the year cells (None when blank)."""
+    return [item, name, unit, "", "", *(values.get(y) for y in range(2020, 2031))]
+
+
+def write_form(
+    path: Path,
+    rows: Sequence[Sequence[Any]],
+    header: Sequence[Any] = HEADER,
+    sheet: str = "监测数据",
+) -> Path:
+    workbook = openpyxl.Workbook()
+    worksheet = workbook.active
+    worksheet.title = sheet
+    worksheet.append(list(header))
+    for cells in rows:
+        worksheet.append(list(cells))
+    workbook.save(path)
+    return path
+
+
+def fill_template(
+    template: Path, path: Path, values: dict[tuple[str, str], dict[int, Any]]
+) -> Path:
+    """The template with ``values`` typed in: (编号, 指标) → {year: value}."""
+    workbook = openpyxl.load_workbook(template)
+    worksheet = workbook.active
+    for cells in worksheet.iter_rows(min_row=2):
+        wanted = values.get((str(cells[0].value), str(cells[1].value)))
+        for year, value in (wanted or {}).items():
+            cells[YEAR_COLUMN[year] - 1].value = value
+    workbook.save(path)
+    return path
