@@ -66,7 +66,7 @@ def test_the_template_is_one_checked_print_ready_sheet(template: Path) -> None:
     assert (float(percent.formula1), float(percent.formula2)) == (0, 100)
     assert sheet.protection.sheet  # only the year cells are unlocked
     assert int(sheet.page_setup.paperSize) == 9 and sheet.page_setup.orientation == "landscape"
-    assert sheet.print_title_rows == "1:1"
+    assert sheet.print_title_rows == "$1:$1"  # the header on every page
 
 
 def test_the_template_fills_in_the_values_the_plan_states(out: Path, tmp_path: Path) -> None:
