@@ -6,8 +6,8 @@ The forms are fixtures written with openpyxl (tests/forms.py); their values are 
 from __future__ import annotations
 
 import csv
-import html
 import dataclasses
+import html
 import io
 import json
 from pathlib import Path
