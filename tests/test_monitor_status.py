@@ -10,6 +10,7 @@ import zipfile
 from dataclasses import replace
 from pathlib import Path
 
+import docx as docx_module
 import pytest
 from helpers import copy_corpus, run
 
@@ -166,6 +167,9 @@ def test_the_report_is_a4_chinese_and_the_same_bytes_twice(knowledge: KnowledgeB
     assert 'w:w="11906"' in body and 'w:h="16838"' in body  # A4 in twentieths of a point
     assert "预期可达标" in body and "判断方法" in body
     assert "2022-07-25T00:00:00Z" in core and stamps == {(2022, 7, 25, 0, 0, 0)}
+    reopened = docx_module.Document(io.BytesIO(first))  # a valid package after the repacking
+    tables = 1 + bool(report.off_track()) + len(report.domains)  # summary, off-track, domains
+    assert len(reopened.tables) == tables
 
 
 def test_source_date_epoch_fixes_the_date(

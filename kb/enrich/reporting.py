@@ -16,6 +16,7 @@ from __future__ import annotations
 import re
 
 from kb.corpus import Corpus
+from kb.corpus.files import REPORTERS
 from kb.corpus.gazetteer import Gazetteer
 from kb.model import Document, KnowledgeBase
 from kb.text import FULL_STOPS
@@ -75,7 +76,8 @@ def assign_reporters(kb: KnowledgeBase, corpus: Corpus) -> Assigned:
                 entry = reporters.find(indicator_id(item.id, n), target.indicator)
                 named = canonical(kb, entry.department) if entry else None
                 if entry is not None and named is not None:
-                    why = f"{reporters.file} 第 {entry.line} 行指定"
+                    # the corpus folder's name, never a machine path: this goes into outputs
+                    why = f"{corpus.name}/{REPORTERS} 第 {entry.line} 行指定"
                     assigned[(item.doc, item.id, n)] = (named, why)
                 elif lead is not None:
                     assigned[(item.doc, item.id, n)] = (lead, "条目的牵头单位")
