@@ -8,6 +8,7 @@ nothing in tests/ is published.  ``HEADER`` is the form's header as
 from __future__ import annotations
 
 from collections.abc import Sequence
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
@@ -50,3 +51,24 @@ def fill_template(
             cells[YEAR_COLUMN[year] - 1].value = value
     workbook.save(path)
     return path
+
+
+# The round trip, run once per session (tests/conftest.py ``monitored``): the real template,
+# filled with INVENTED values, imported into a copy of the corpus, built with its site.
+ROUND_TRIP_VALUES: dict[tuple[str, str], dict[int, Any]] = {
+    ("W1-G2", "孕产妇死亡率"): {2021: 14.0, 2022: 13.1, 2023: 12.9, 2024: 13.5},
+    ("W1-G3", "妇女宫颈癌人群筛查率"): {2023: 60},
+    ("C3-G4", "高中阶段教育毛入学率"): {2021: 96.3, 2022: 91.0, 2023: 96.6, 2024: 96.8},
+}
+FORM_NAME = "测试用虚构数据-监测数据.xlsx"
+
+
+@dataclass(frozen=True)
+class Monitored:
+    """The monitoring round trip, done once: what each step printed, and where it wrote."""
+
+    corpus: Path
+    build: Path
+    site: Path
+    imported: tuple[int, str]  # exit code and stdout of the first import
+    again: tuple[int, str]  # ... of importing the same form again

@@ -14,7 +14,7 @@ from pathlib import Path
 
 import openpyxl
 import pytest
-from forms import HEADER, fill_template, row, write_form
+from forms import FORM_NAME, HEADER, Monitored, row, write_form
 from helpers import DOC, copy_corpus, run
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
@@ -208,32 +208,19 @@ def test_cli_refuses_every_bad_form_and_writes_nothing(
 
 
 def test_round_trip_template_import_build_export_site(
-    capsys: pytest.CaptureFixture[str], template: Path, tmp_path: Path
+    capsys: pytest.CaptureFixture[str], monitored: Monitored
 ) -> None:
-    corpus = copy_corpus(tmp_path / "corpus")
-    filled = fill_template(
-        template,
-        tmp_path / "监测数据-县卫生健康局.xlsx",
-        {MMR[:2]: {2021: 14.0, 2022: 13.1, 2023: 12.9, 2024: 13.5}, SCREENING[:2]: {2023: 60}},
-    )
-    code, out, _ = run(
-        capsys, "monitor", "import", str(filled), "--corpus", str(corpus), "--source", "统计局"
-    )
-    assert code == 0 and "新增 5 个数值，修改 0 个，与已有数据相同 0 个" in out
-    stored = (corpus / "monitoring.csv").read_text(encoding="utf-8").splitlines()
+    code, out = monitored.imported
+    assert code == 0 and "新增 9 个数值，修改 0 个，与已有数据相同 0 个" in out
+    stored = (monitored.corpus / "monitoring.csv").read_text(encoding="utf-8").splitlines()
     assert stored[0] == "item,indicator,year,value,source,form,imported"
-    assert stored[1].startswith("W1-G2,孕产妇死亡率,2021,14,县统计局,监测数据-县卫生健康局.xlsx,")
-    assert run(capsys, "check", "--corpus", str(corpus))[0] == 0
-
-    code, out, _ = run(capsys, "monitor", "import", str(filled), "--corpus", str(corpus))
+    assert stored[1].startswith(f"W1-G2,孕产妇死亡率,2021,14,县统计局,{FORM_NAME},")
+    code, out = monitored.again
     assert code == 0 and "新增 0 个数值" in out and "未改动" in out
+    corpus, build = str(monitored.corpus), str(monitored.build)
+    assert run(capsys, "check", "--corpus", corpus)[0] == 0
 
-    build, site = tmp_path / "build", tmp_path / "site"
-    assert (
-        run(capsys, "build", "--corpus", str(corpus), "--out", str(build), "--site", str(site))[0]
-        == 0
-    )
-    code, text, _ = run(capsys, "export", "--corpus", str(corpus), "--out", str(build))
+    code, text, _ = run(capsys, "export", "--corpus", corpus, "--out", build)
     items = {i["id"]: i for i in json.loads(text)["items"]}
     (mmr,) = items["W1-G2"]["targets"]
     assert [(o["year"], o["value"], o["source"]) for o in mmr["observations"]] == [
@@ -244,9 +231,10 @@ def test_round_trip_template_import_build_export_site(
     ]
     assert (mmr["status"], mmr["status_name"]) == ("off_track", "预期难以达标")
     assert "2021 年至 2024 年 4 个数值的趋势" in mmr["status_method"]
-    page = html.unescape((site / DOC / "indicators" / "W1-G2-1.html").read_text(encoding="utf-8"))
-    assert "13.5/10万" in page and "监测数据-县卫生健康局.xlsx" in page and "预期难以达标" in page
-    code, text, _ = run(capsys, "monitor", "warnings", "--corpus", str(corpus), "--out", str(build))
+    page = (monitored.site / DOC / "indicators" / "W1-G2-1.html").read_text(encoding="utf-8")
+    page = html.unescape(page)
+    assert "13.5/10万" in page and FORM_NAME in page and "预期难以达标" in page
+    code, text, _ = run(capsys, "monitor", "warnings", "--corpus", corpus, "--out", build)
     assert "W1-G2#1  孕产妇死亡率：预期难以达标" in text and "报送单位：县卫生健康局" in text
 
 

@@ -66,9 +66,9 @@ def _table(document: Any, rows: list[list[str]], widths: list[float]) -> None:
 
     table = document.add_table(rows=len(rows), cols=len(rows[0]))
     table.style = "Table Grid"
-    for r, row in enumerate(rows):
-        for c, text in enumerate(row):
-            cell = table.cell(r, c)
+    for r, (row, line) in enumerate(zip(rows, table.rows, strict=True)):
+        # row.cells once per row: Table.cell(r, c) walks the whole table every call
+        for c, (text, cell) in enumerate(zip(row, line.cells, strict=True)):
             cell.width = Cm(widths[c])
             paragraph = cell.paragraphs[0]
             _font(paragraph.add_run(text), HEADING_FONT if r == 0 else BODY_FONT, 10.5, r == 0)

@@ -1,7 +1,8 @@
 """Monitoring pages in a real browser: indicator pages with and without figures, dashboard, report.
 
-The site with figures is built from a copy of the corpus whose monitoring.csv
-holds INVENTED values (tests only); the screenshots show them as such.
+The site with figures is the session's monitoring round trip (``monitored`` in
+tests/conftest.py): INVENTED values imported from a form named 测试用虚构数据-监测数据.xlsx,
+which every figure's source on the screenshots shows.
 """
 
 from __future__ import annotations
@@ -10,20 +11,9 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from helpers import DOC, copy_corpus
+from helpers import DOC
 
 pytestmark = pytest.mark.browser
-
-FIXTURE_FIGURES = """item,indicator,year,value,source,form,imported
-W1-G2,孕产妇死亡率,2021,14,县卫生健康局,测试用虚构数据.xlsx,2025-03-02
-W1-G2,孕产妇死亡率,2022,13.1,县卫生健康局,测试用虚构数据.xlsx,2025-03-02
-W1-G2,孕产妇死亡率,2023,12.9,县卫生健康局,测试用虚构数据.xlsx,2025-03-02
-W1-G2,孕产妇死亡率,2024,13.5,县卫生健康局,测试用虚构数据.xlsx,2025-03-02
-C3-G4,高中阶段教育毛入学率,2021,96.3,县教育局,测试用虚构数据.xlsx,2025-03-02
-C3-G4,高中阶段教育毛入学率,2022,91,县教育局,测试用虚构数据.xlsx,2025-03-02
-C3-G4,高中阶段教育毛入学率,2023,96.6,县教育局,测试用虚构数据.xlsx,2025-03-02
-C3-G4,高中阶段教育毛入学率,2024,96.8,县教育局,测试用虚构数据.xlsx,2025-03-02
-"""
 
 PAGES = {
     "indicator-W1-G2-1": f"{DOC}/indicators/W1-G2-1.html",
@@ -34,15 +24,9 @@ PAGES = {
 
 
 @pytest.fixture(scope="module")
-def figures_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    from kb.build import build
-    from kb.corpus import Corpus
-
-    tmp = tmp_path_factory.mktemp("monitored")
-    corpus = copy_corpus(tmp / "corpus")
-    (corpus / "monitoring.csv").write_text(FIXTURE_FIGURES, encoding="utf-8")
-    build(Corpus.load(corpus), tmp / "build", site=tmp / "site")
-    return tmp / "site"
+def figures_site(monitored: Any) -> Path:
+    """The site of the session's monitoring round trip (invented figures, tests/forms.py)."""
+    return Path(monitored.site)
 
 
 def shoot(browser: Any, path: Path, picture: Path) -> list[str]:
