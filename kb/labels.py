@@ -18,6 +18,17 @@ COMPARATOR_SYMBOLS: dict[str, str] = {"<=": "≤", ">=": "≥", "~": "约", "=":
 CHANGE_NAMES: dict[str, str] = {"decrease_by": "下降", "increase_by": "提高"}
 DIRECTION_NAMES: dict[str, str] = {"decrease": "下降", "increase": "提高", "achieve": "实现"}
 
+# Status codes of kb.enrich.status, in the order the views list them.
+STATUS_NAMES: dict[str, str] = {
+    "achieved": "已达标",
+    "on_track": "预期可达标",
+    "off_track": "预期难以达标",
+    "no_data": "无数据",
+}
+AHEAD_NAME = "提前达标"  # achieved before the target year
+VOLATILE_NAME = "波动较大"
+NO_FIGURES = "暂无监测数据"
+
 LABEL_LENGTH = 28
 
 
@@ -75,3 +86,28 @@ def lines_label(first: int, last: int) -> str:
 def where_label(item: Item, domain_name: str) -> str:
     """``妇女发展规划 · 妇女与健康 · 主要目标``."""
     return f"{PLAN_NAMES[item.plan]} · {domain_name} · {KIND_NAMES[item.kind]}"
+
+
+def status_label(status: str, latest_year: int | None, target_year: int) -> str:
+    """已达标, or 提前达标 when the latest value met the target before its year."""
+    if status == "achieved" and latest_year is not None and latest_year < target_year:
+        return AHEAD_NAME
+    return STATUS_NAMES.get(status, status)
+
+
+def latest_year(target: Target) -> int | None:
+    """The latest year with a value: a reported figure or a baseline."""
+    years = [o.year for o in target.observations]
+    years += [y for y, _ in target.baseline.values] if target.baseline else []
+    return max(years) if years else None
+
+
+def status_name(target: Target) -> str:
+    """The Chinese name of a target's status (提前达标 when achieved early)."""
+    return status_label(target.status, latest_year(target), target.year)
+
+
+def status_text(target: Target) -> str:
+    """Status with the volatility flag: ``预期难以达标（波动较大）``."""
+    name = status_name(target)
+    return f"{name}（{VOLATILE_NAME}）" if target.volatile and name else name

@@ -48,6 +48,23 @@ class Baseline:
 
 
 @dataclass(frozen=True)
+class Observation:
+    """A value a department reported for one year (``corpus/monitoring.csv``).
+
+    ``form`` is the file the figure was imported from (its name only) and
+    ``imported`` the date of that import; ``line`` is its row in monitoring.csv.
+    Figures of a legacy ``key,year,value`` file have neither source nor form.
+    """
+
+    year: int
+    value: float
+    source: str = ""  # who reported it, e.g. 县卫生健康局
+    form: str = ""  # e.g. 监测数据-县卫生健康局.xlsx
+    imported: str = ""  # ISO date, e.g. 2025-03-02
+    line: int = 0
+
+
+@dataclass(frozen=True)
 class Target:
     """A quantified (or direction-only) target set by a goal or measure.
 
@@ -65,8 +82,15 @@ class Target:
     line: int = 0
     method: str = ""  # the name of the rule that derived it
     baseline: Baseline | None = None
-    status: str = ""  # 提前达标 … 无数据; "" for direction-only targets without a trend
+    # achieved / on_track / off_track / no_data (kb.enrich.status; Chinese names in
+    # kb.labels.STATUS_NAMES); "" for direction-only targets without a trend
+    status: str = ""
     base_year: int | None = None  # decrease_by/increase_by: 以2020年数据为基数 → 2020
+    observations: tuple[Observation, ...] = ()  # reported values, oldest first
+    status_method: str = ""  # how the status was reached, in Chinese
+    volatile: bool = False  # 波动较大 (kb.enrich.status)
+    reporter: str = ""  # the department that reports the figures
+    reporter_basis: str = ""  # why it is that department, in Chinese
 
     @property
     def numeric(self) -> bool:

@@ -103,3 +103,33 @@ def corpus_index(built: BuildResult) -> Iterator[SearchIndex]:
 
     with SearchIndex(built.release / INDEX) as opened:
         yield opened
+
+
+@pytest.fixture(scope="session")
+def monitored(tmp_path_factory: pytest.TempPathFactory, out: Path) -> Any:
+    """Template → filled with invented values (tests/forms.py) → import → build (with site)."""
+    import contextlib
+    import io
+
+    from forms import FORM_NAME, ROUND_TRIP_VALUES, Monitored, fill_template
+    from helpers import copy_corpus
+
+    from kb.cli import main
+
+    tmp = tmp_path_factory.mktemp("monitored")
+    corpus = copy_corpus(tmp / "corpus")
+    template = tmp / "template.xlsx"
+
+    def cli(*argv: str) -> tuple[int, str]:
+        printed = io.StringIO()
+        with contextlib.redirect_stdout(printed), contextlib.redirect_stderr(io.StringIO()):
+            code = main(list(argv))
+        return code, printed.getvalue()
+
+    assert cli("monitor", "template", "-o", str(template), "--out", str(out))[0] == 0
+    form = fill_template(template, tmp / FORM_NAME, ROUND_TRIP_VALUES)
+    imported = cli("monitor", "import", str(form), "--corpus", str(corpus), "--source", "统计局")
+    again = cli("monitor", "import", str(form), "--corpus", str(corpus))
+    build, site = tmp / "build", tmp / "site"
+    assert cli("build", "--corpus", str(corpus), "--out", str(build), "--site", str(site))[0] == 0
+    return Monitored(corpus, build, site, imported, again)

@@ -7,6 +7,7 @@ The stages, lowest first (a module may import its own stage and those below)::
     2  parse/     plan texts → the model
     3  enrich/    derived facts
     4  views/     what people read
+    4  monitor/   monitoring and evaluation: catalogue, forms, imports, reports
     5  search/    the search and its browser port
     6  site/      the static site
     7  check build publish unchanged
@@ -38,6 +39,7 @@ STAGES: dict[str, int] = {
     "kb.parse": 2,
     "kb.enrich": 3,
     "kb.views": 4,
+    "kb.monitor": 4,
     "kb.search": 5,
     "kb.site": 6,
     "kb.check": 7,

@@ -12,7 +12,14 @@ from hypothesis import strategies as st
 from kb.corpus import Corpus
 from kb.corpus.monitoring import read_monitoring
 from kb.enrich.baselines import find_baselines
-from kb.enrich.status import AHEAD, BEHIND, NO_DATA, ON_TRACK, compute_status, link_baselines
+from kb.enrich.status import (
+    ACHIEVED,
+    NO_DATA,
+    OFF_TRACK,
+    ON_TRACK,
+    compute_status,
+    link_baselines,
+)
 from kb.enrich.targets import extract_targets
 from kb.model import Baseline, Target
 
@@ -116,34 +123,38 @@ def target(
 @pytest.mark.parametrize(
     ("subject", "latest", "expected"),
     [
-        pytest.param(target("<=", 5.0, (2010, 9.15), (2020, 2.84)), None, AHEAD, id="婴儿死亡率"),
+        pytest.param(
+            target("<=", 5.0, (2010, 9.15), (2020, 2.84)), None, ACHIEVED, id="婴儿死亡率"
+        ),
         pytest.param(
             target(">=", 97.0, (2010, 89.5), (2020, 96.1)), None, ON_TRACK, id="高中毛入学率"
         ),
-        pytest.param(target(">=", 97.0, (2010, 96.5), (2020, 96.0)), None, BEHIND, id="falling"),
-        pytest.param(target(">=", 97.0, (2010, 90.0), (2020, 91.0)), None, BEHIND, id="too slow"),
+        pytest.param(target(">=", 97.0, (2010, 96.5), (2020, 96.0)), None, OFF_TRACK, id="falling"),
+        pytest.param(
+            target(">=", 97.0, (2010, 90.0), (2020, 91.0)), None, OFF_TRACK, id="too slow"
+        ),
         pytest.param(target(">=", 97.0), None, NO_DATA, id="no data"),
-        pytest.param(target(">=", 97.0), (2023, 96.0), BEHIND, id="one point, short"),
-        pytest.param(target(">=", 97.0), (2023, 97.5), AHEAD, id="one point, met"),
+        pytest.param(target(">=", 97.0), (2023, 96.0), OFF_TRACK, id="one point, short"),
+        pytest.param(target(">=", 97.0), (2023, 97.5), ACHIEVED, id="one point, met"),
         pytest.param(
-            target(">=", 97.0, (2010, 89.5), (2020, 96.1)), (2020, 98.0), AHEAD, id="latest wins"
+            target(">=", 97.0, (2010, 89.5), (2020, 96.1)), (2020, 98.0), ACHIEVED, id="latest wins"
         ),
         pytest.param(
-            target(">=", 97.0, (2010, 89.5), (2020, 96.1)), (2023, 90.0), BEHIND, id="fell back"
+            target(">=", 97.0, (2010, 89.5), (2020, 96.1)), (2023, 90.0), OFF_TRACK, id="fell back"
         ),
-        pytest.param(target("~", 45.0), (2023, 44.0), AHEAD, id="about, within 5%"),
-        pytest.param(target("~", 45.0), (2023, 40.0), BEHIND, id="about, too far"),
-        pytest.param(target("=", 100.0), (2023, 100.0), AHEAD, id="equal"),
+        pytest.param(target("~", 45.0), (2023, 44.0), ACHIEVED, id="about, within 5%"),
+        pytest.param(target("~", 45.0), (2023, 40.0), OFF_TRACK, id="about, too far"),
+        pytest.param(target("=", 100.0), (2023, 100.0), ACHIEVED, id="equal"),
         pytest.param(
             target("decrease_by", 20.0, (2020, 10.0), base_year=2020),
             (2023, 7.5),
-            AHEAD,
+            ACHIEVED,
             id="down 20% from 2020",
         ),
         pytest.param(
             target("decrease_by", 20.0, (2020, 10.0), base_year=2020),
             (2023, 9.5),
-            BEHIND,
+            OFF_TRACK,
             id="down too slowly",
         ),
         pytest.param(
@@ -156,7 +167,9 @@ def target(
             target("decrease_by", 20.0, base_year=2020), (2023, 7.5), NO_DATA, id="no base value"
         ),
         pytest.param(target("increase", None, (2010, 1.0), (2020, 2.0)), None, ON_TRACK, id="up"),
-        pytest.param(target("increase", None, (2010, 2.0), (2020, 1.0)), None, BEHIND, id="down"),
+        pytest.param(
+            target("increase", None, (2010, 2.0), (2020, 1.0)), None, OFF_TRACK, id="down"
+        ),
         pytest.param(target("decrease", None, (2010, 2.0)), (2023, 1.0), ON_TRACK, id="falls"),
         pytest.param(target("increase", None), (2023, 1.0), "", id="no trend"),
         pytest.param(target("achieve", None, (2010, 1.0), (2020, 2.0)), None, "", id="achieve"),
@@ -175,7 +188,7 @@ def test_status_is_always_one_of_four(
     comparator: str, value: float, points: dict[int, float]
 ) -> None:
     subject = target(comparator, value, *sorted(points.items()), base_year=2020)
-    assert compute_status(subject, None) in {AHEAD, ON_TRACK, BEHIND, NO_DATA}
+    assert compute_status(subject, None) in {ACHIEVED, ON_TRACK, OFF_TRACK, NO_DATA}
 
 
 # --- Linking ------------------------------------------------------------------------
@@ -199,9 +212,9 @@ def test_link_by_indicator_and_alias() -> None:
     }
     assert {key: t.status for key, t in linked.items()} == {
         ("C1-G3", "新生儿死亡率"): NO_DATA,
-        ("C1-G3", "婴儿死亡率"): AHEAD,
-        ("C1-G3", "5岁以下儿童死亡率"): AHEAD,
-        ("C3-G2", "学前教育毛入园率"): AHEAD,  # 学前三年毛入园率 in the preface
+        ("C1-G3", "婴儿死亡率"): ACHIEVED,
+        ("C1-G3", "5岁以下儿童死亡率"): ACHIEVED,
+        ("C3-G2", "学前教育毛入园率"): ACHIEVED,  # 学前三年毛入园率 in the preface
         ("C3-G4", "高中阶段教育毛入学率"): ON_TRACK,  # 高中阶段毛入学率 in the preface
     }
     assert linked[("C1-G3", "新生儿死亡率")].baseline is None
@@ -210,20 +223,26 @@ def test_link_by_indicator_and_alias() -> None:
     assert baseline.values == ((2010, 98.2), (2020, 99.95))
 
 
-def test_monitoring_keys() -> None:
-    text = "新生儿、婴儿和5岁以下儿童死亡率分别降至3.0‰、5.0‰和6.0‰以下"
-    targets = extract_targets(text, 471).targets
-    monitoring = {
-        "新生儿死亡率": ((2023, 2.5),),  # by indicator
-        "C1-G3#2": ((2023, 8.0),),  # the second target of the item
-        "C1-G3": ((2023, 99.0),),  # ignored: the item has three targets
-    }
-    linked = link_baselines(targets, preface_baselines(), monitoring, item_id="C1-G3")
-    assert [t.status for t in linked] == [AHEAD, BEHIND, AHEAD]
+def test_legacy_monitoring_keys(tmp_path: Path) -> None:
+    """A legacy key,year,value file still feeds the status: by indicator, ID#n, or ID."""
+    from helpers import copy_corpus
 
-    (single,) = extract_targets("高中阶段教育毛入学率达到并保持在97%以上。", 577).targets
-    (linked_single,) = link_baselines([single], [], {"C3-G4": ((2023, 97.2),)}, item_id="C3-G4")
-    assert linked_single.status == AHEAD
+    from kb.build import load_kb
+
+    corpus = copy_corpus(tmp_path / "corpus", curated=False)
+    (corpus / "monitoring.csv").write_text(
+        "key,year,value\n"
+        "新生儿死亡率,2023,2.5\n"  # by indicator
+        "C1-G3#2,2023,8.0\n"  # the second target of the item
+        "C3-G4,2023,97.2\n",  # an item with one numeric target
+        encoding="utf-8",
+    )
+    knowledge, _ = load_kb(Corpus.load(corpus))
+    items = {i.id: i for i in knowledge.items()}
+    assert [t.status for t in items["C1-G3"].targets] == [ACHIEVED, OFF_TRACK, ACHIEVED]
+    (single,) = [t for t in items["C3-G4"].targets if t.value is not None]
+    assert single.status == ACHIEVED
+    assert [(o.year, o.value, o.source) for o in single.observations] == [(2023, 97.2, "")]
 
 
 def test_no_data_anywhere() -> None:
@@ -249,13 +268,13 @@ def test_reads_a_good_file(tmp_path: Path) -> None:
         "W1-G2": ((2022, 10.5),),
         "婴儿死亡率": ((2021, 2.5), (2023, 2.1)),
     }
-    assert dict(monitoring.lines) == {"婴儿死亡率": 2, "W1-G2": 4}
+    assert monitoring.legacy and [r.line for r in monitoring.rows] == [2, 4, 5]
 
 
 @pytest.mark.parametrize(
     ("content", "line", "message"),
     [
-        pytest.param("indicator,year,value\n", 1, "表头 key,year,value", id="header"),
+        pytest.param("indicator,year,value\n", 1, "表头 item,indicator,year", id="header"),
         pytest.param("key,year,value\n婴儿死亡率,2023\n", 2, "应有 3 列", id="columns"),
         pytest.param("key,year,value\n,2023,2.1\n", 2, "key 为空", id="empty key"),
         pytest.param("key,year,value\n婴儿死亡率,23,2.1\n", 2, "year 应为四位年份", id="year"),

@@ -91,7 +91,10 @@ def test_an_empty_curated_file_says_what_it_should_hold(
     (corpus / "monitoring.csv").write_text("", encoding="utf-8")
     code, out, _ = run(capsys, "check", "--corpus", str(corpus))
     assert (
-        code == 1 and "monitoring.csv: 错误：文件为空：应为监测数据（CSV：key,year,value）" in out
+        code == 1
+        and "monitoring.csv: 错误：文件为空：应为监测数据"
+        "（CSV：item,indicator,year,value,source,form,imported）"
+        in out
     )
 
 

@@ -26,7 +26,9 @@ def test_export_items_carry_targets_with_provenance(kb_data: dict) -> None:
         {"year": 2010, "value": 9.15},
         {"year": 2020, "value": 2.84},
     ]
-    assert infant["status"] == "提前达标"
+    assert (infant["status"], infant["status_name"]) == ("achieved", "提前达标")
+    assert infant["id"] == "C1-G3#2" and infant["observations"] == []
+    assert infant["status_method"].startswith("2020 年为 2.84‰，已达到目标 ≤ 5‰")
 
 
 def test_numbers_that_are_not_targets_are_not_taken(kb_data: dict) -> None:
@@ -47,7 +49,7 @@ def test_kb_targets_table_json_csv_xlsx(
     code, text, _ = run(capsys, "targets", "--json", "--numeric", *release)
     rows = json.loads(text)
     assert all(r["value"] is not None for r in rows)
-    assert any(r["item"] == "C1-G3" and r["status"] == "提前达标" for r in rows)
+    assert any(r["item"] == "C1-G3" and r["status_name"] == "提前达标" for r in rows)
     code, text, _ = run(capsys, "targets", "--format", "csv", *release)
     assert text.startswith("\ufeff")  # a BOM on the terminal too: Excel reads it as UTF-8
     table = list(csv.reader(io.StringIO(text.removeprefix("\ufeff"))))
@@ -78,7 +80,7 @@ def test_monitoring_csv_feeds_the_status(
     (corpus / "monitoring.csv").write_text("key,year,value\nW1-G2,2023,9.5\n", encoding="utf-8")
     knowledge, _ = load_kb(Corpus.load(corpus))
     (target,) = next(i for i in knowledge.items() if i.id == "W1-G2").targets
-    assert target.status == "提前达标"
+    assert target.status == "achieved"
     (corpus / "monitoring.csv").write_text("key,year,value\nW1-G2,二三,9\n", encoding="utf-8")
     code, text, _ = run(capsys, "check", "--corpus", str(corpus))
     assert code == 1 and f"{corpus / 'monitoring.csv'}:2: 错误：year 应为四位年份" in text

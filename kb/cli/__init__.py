@@ -13,6 +13,7 @@ from collections.abc import Callable, Sequence
 from pathlib import Path
 
 from kb.cli import commands as c
+from kb.cli.monitor import add_monitor
 from kb.cli.parser import ChineseParser
 from kb.errors import CorpusError, KbError
 
@@ -110,6 +111,7 @@ def make_parser() -> argparse.ArgumentParser:
     )
     export = add("export", c.cmd_export, "导出知识库（JSON 或 CSV）")
     output(export, ("json", "csv"))
+    add_monitor(commands, common)
     return parser
 
 

@@ -1,7 +1,7 @@
 """Reading a corpus folder: every file read, decoded and checked once.
 
 ``Corpus.load(folder)`` reads the plan documents and the curated tables
-(gazetteer, subjects, search dictionary and synonyms, monitoring data) and
+(gazetteer, subjects, search dictionary and synonyms, monitoring data, reporters) and
 collects every problem found in them; the later stages receive the loaded
 ``Corpus``, never the folder::
 
@@ -12,6 +12,7 @@ collects every problem found in them; the later stages receive the loaded
     subjects     subjects.yaml: the subjects both plans share
     search_terms dictionary.txt, synonyms.yaml and department names for search
     monitoring   monitoring.csv: observed values of the indicators
+    reporters    indicators.yaml: who reports each indicator's figures
 """
 
 from __future__ import annotations

@@ -17,6 +17,7 @@ from typing import TypeVar
 from kb.corpus import files
 from kb.corpus.gazetteer import Gazetteer, read_gazetteer
 from kb.corpus.monitoring import Monitoring, read_monitoring
+from kb.corpus.reporters import Reporters, read_reporters
 from kb.corpus.search_terms import SearchTerms, read_search_terms
 from kb.corpus.subjects import EMPTY, Vocabulary, read_subjects
 from kb.errors import Problem, Report
@@ -30,7 +31,8 @@ WHAT = {
     files.SUBJECTS: "共同主题词表（YAML）",
     files.DICTIONARY: "检索词典（每行一个词）",
     files.SYNONYMS: "同义词表（YAML）",
-    files.MONITORING: "监测数据（CSV：key,year,value）",
+    files.MONITORING: "监测数据（CSV：item,indicator,year,value,source,form,imported）",
+    files.REPORTERS: "指标报送单位表（YAML）",
 }
 
 
@@ -57,6 +59,7 @@ class Corpus:
     report: Report
     # (file name, sha256) of every file read: what a release records of its inputs
     inputs: tuple[tuple[str, str], ...] = field(default=())
+    reporters: Reporters = field(default=Reporters())  # indicators.yaml
 
     @classmethod
     def load(cls, folder: Path) -> Corpus:
@@ -127,6 +130,7 @@ class _Loader:
         terms, problems = read_search_terms(dictionary, synonyms, entries)
         self.problems += problems
         monitoring = self.table(files.MONITORING, read_monitoring, Monitoring())
+        reporters = self.table(files.REPORTERS, read_reporters, Reporters())
         return Corpus(
             name=self.folder.resolve().name,
             plans=tuple(plans),
@@ -136,6 +140,7 @@ class _Loader:
             monitoring=monitoring,
             report=Report.of(self.problems),
             inputs=tuple(sorted(self.inputs)),
+            reporters=reporters,
         )
 
     def optional_text(self, name: str) -> tuple[str, str] | None:

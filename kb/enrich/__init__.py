@@ -3,7 +3,8 @@
     targets      the targets each item sets (a package of rule tables)
     pairs        each goal and the measures of its domain that implement it
     baselines    the values the prefaces state for 2010 and 2020
-    status       each target's status from its baseline and monitoring data
+    status       each target's reported figures and status (monitoring.csv)
+    reporting    who reports each target's figures (indicators.yaml, item lead)
     departments  who is responsible for each item, and how we know
     links        items of the two plans on the same subjects; domain links
     indicators   the indicators both plans set targets for, compared
@@ -21,6 +22,7 @@ from kb.corpus import Corpus
 from kb.enrich.departments import add_departments
 from kb.enrich.links import add_links
 from kb.enrich.pairs import add_pairs
+from kb.enrich.status import add_status
 from kb.enrich.targets import add_targets
 from kb.model import KnowledgeBase
 
@@ -30,6 +32,7 @@ ENRICHERS: tuple[Enricher, ...] = (
     add_targets,
     add_pairs,
     add_departments,
+    add_status,  # after add_departments: a target's reporter is its item's lead
     add_links,  # after add_targets: shared indicators read Item.targets
 )
 

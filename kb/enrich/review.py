@@ -2,8 +2,9 @@
 
 * names in the text that look like a body but are not in the gazetteer
   (warnings: the gazetteer should learn them);
-* keys of ``monitoring.csv`` that match no target (errors: the row would be
-  silently ignored);
+* rows of ``monitoring.csv`` that match no target (errors: the row would be
+  silently ignored), or whose value does not fit the unit (a percent above 100);
+* entries of ``indicators.yaml`` that match no indicator or no department;
 * with ``--verbose``, the numbers of items that were not taken as targets.
 """
 
@@ -13,9 +14,10 @@ from collections.abc import Sequence
 
 from kb.corpus import Corpus
 from kb.corpus.gazetteer import Gazetteer
-from kb.corpus.monitoring import Monitoring
+from kb.corpus.monitoring import Monitoring, value_problem
 from kb.enrich.departments import unknown_bodies
-from kb.enrich.status import monitoring_keys
+from kb.enrich.reporting import indicator_id
+from kb.enrich.status import indicator_key, monitoring_keys
 from kb.enrich.targets import item_extraction
 from kb.errors import Problem
 from kb.model import Document
@@ -27,6 +29,7 @@ def review(corpus: Corpus, documents: Sequence[Document], verbose: bool = False)
     whole = not any(p.code == "bad-gazetteer" for p in corpus.report.problems)
     problems = review_bodies(documents, corpus.gazetteer, shown) if whole else []
     problems += review_monitoring(documents, corpus.monitoring)
+    problems += review_reporters(documents, corpus)
     if verbose:
         problems += review_numbers(documents, shown)
     return problems
@@ -54,13 +57,55 @@ def review_bodies(
 
 
 def review_monitoring(documents: Sequence[Document], monitoring: Monitoring) -> list[Problem]:
-    """Every key of ``monitoring.csv`` that no target answers to, at its first line."""
+    """Rows of ``monitoring.csv`` that name no target, or whose value does not fit its unit."""
+    if monitoring.legacy:
+        return review_legacy_monitoring(documents, monitoring)
+    units: dict[tuple[str, str, str], str] = {}
+    for document in documents:
+        for item in document.items:
+            for target in item_extraction(item).targets:
+                if target.value is not None:
+                    key = (document.slug, item.id, indicator_key(target.indicator))
+                    relative = target.comparator in ("decrease_by", "increase_by")
+                    units.setdefault(key, "" if relative else target.unit)
+    problems = []
+    for row in monitoring.rows:
+        doc, _, ident = row.item.rpartition(":")
+        name = indicator_key(row.indicator)
+        found = [u for (d, i, n), u in units.items() if i == ident and n == name and doc in ("", d)]
+        message = None
+        if not found:
+            known = sorted({n for (d, i, n) in units if i == ident and doc in ("", d)})
+            hint = (
+                f"{ident} 的指标有：{'、'.join(known)}" if known else f"没有编号为 {ident} 的指标"
+            )
+            message = (
+                f"{row.item}“{row.indicator}”不是任何量化指标（{hint}）；用 kb monitor list 查看"
+            )
+        elif len(found) > 1:
+            message = f"编号 {ident} 在多份文件中都有：请写成“文件:编号”"
+        else:
+            message = value_problem(row.value, found[0])
+        if message:
+            problems.append(
+                Problem(monitoring.file, row.line, "error", "unknown-monitoring-key", message)
+            )
+    return problems
+
+
+def review_legacy_monitoring(
+    documents: Sequence[Document], monitoring: Monitoring
+) -> list[Problem]:
+    """Every key of a legacy ``key,year,value`` file that no target answers to (first line)."""
     known: set[str] = set()
     for document in documents:
         for item in document.items:
             targets = item_extraction(item).targets
             for n, target in enumerate(targets, 1):
                 known.update(monitoring_keys(item.id, n, len(targets), target.indicator))
+    first: dict[str, int] = {}
+    for row in monitoring.rows:
+        first.setdefault(row.item, row.line)
     return [
         Problem(
             monitoring.file,
@@ -70,9 +115,33 @@ def review_monitoring(documents: Sequence[Document], monitoring: Monitoring) -> 
             f"“{key}”不是任何量化指标：应为指标名称（如 孕产妇死亡率）、"
             "条目编号（如 W1-G2）或“编号#序号”（如 C1-G3#2）；用 kb targets 查看全部指标",
         )
-        for key, line in monitoring.lines
+        for key, line in first.items()
         if key not in known
     ]
+
+
+def review_reporters(documents: Sequence[Document], corpus: Corpus) -> list[Problem]:
+    """Entries of ``indicators.yaml`` naming no indicator, or a body not in the gazetteer."""
+    reporters = corpus.reporters
+    keys: set[str] = set()
+    for document in documents:
+        for item in document.items:
+            for n, target in enumerate(item_extraction(item).targets, 1):
+                keys.update((indicator_id(item.id, n), target.indicator))
+    names = {n for e in corpus.gazetteer.entries for n in e.names} if corpus.gazetteer else set()
+    problems = []
+    for entry in reporters.entries:
+        if entry.key not in keys:
+            message = (
+                f"“{entry.key}”不是任何指标：应为指标名称（如 孕产妇死亡率）"
+                "或指标编号（如 W1-G2#1）；用 kb monitor list 查看"
+            )
+        elif names and entry.department not in names:
+            message = f"单位“{entry.department}”不在单位名录中：请写名录中的名称、简称或别称"
+        else:
+            continue
+        problems.append(Problem(reporters.file, entry.line, "error", "bad-indicators", message))
+    return problems
 
 
 def review_numbers(documents: Sequence[Document], shown: dict[str, str]) -> list[Problem]:

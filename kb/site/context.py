@@ -6,6 +6,8 @@ from collections import defaultdict
 from dataclasses import dataclass, field
 
 from kb.model import Document, Domain, Item, KnowledgeBase, Plan, Section
+from kb.monitor.catalogue import Indicator, catalogue
+from kb.monitor.report import Evaluation, evaluation, latest_year
 
 ROLE_ORDER = {"lead": 0, "partner": 1}
 
@@ -17,6 +19,8 @@ class Context:
     departments: dict[tuple[str, str], list[tuple[str, Item]]] = field(default_factory=dict)
     _by_doc: dict[str, list[tuple[str, list[tuple[str, Item]]]]] = field(default_factory=dict)
     _children: dict[tuple[str, str | None], list[Section]] = field(default_factory=dict)
+    indicators: list[Indicator] = field(default_factory=list)  # kb.monitor.catalogue
+    _evaluations: dict[str, Evaluation] = field(default_factory=dict)
 
     def __post_init__(self) -> None:
         by_department: dict[tuple[str, str], list[tuple[str, Item]]] = defaultdict(list)
@@ -36,6 +40,7 @@ class Context:
             for section in document.sections:
                 children[(section.doc, section.parent)].append(section)
         self._children = dict(children)
+        self.indicators = catalogue(self.kb)
 
     @property
     def docs(self) -> tuple[Document, ...]:
@@ -60,3 +65,15 @@ class Context:
         """The departments of one document, those that lead most items first."""
         rows = self._by_doc.get(doc, [])
         return sorted(rows, key=lambda r: (-sum(role == "lead" for role, _ in r[1]), r[0]))
+
+    def doc_indicators(self, doc: str) -> list[Indicator]:
+        return [i for i in self.indicators if i.doc == doc]
+
+    def department_indicators(self, doc: str, name: str) -> list[Indicator]:
+        return [i for i in self.indicators if i.doc == doc and i.reporter == name]
+
+    def evaluation(self, doc: str) -> Evaluation:
+        """The evaluation of ``doc`` as of the latest year with a figure (computed once)."""
+        if doc not in self._evaluations:
+            self._evaluations[doc] = evaluation(self.kb, latest_year(self.kb), doc)
+        return self._evaluations[doc]

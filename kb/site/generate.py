@@ -17,7 +17,7 @@ from kb.search.indexer import Analyzed
 from kb.search.browser import CORE_SCRIPT, browser_index_script
 from kb.site import layout
 from kb.site.context import Context
-from kb.site.downloads import write_department_tables
+from kb.site.downloads import write_department_tables, write_monitoring_downloads
 from kb.site.mkdocs_run import write_config
 from kb.site.pages import generate, navigation
 from kb.text import split_lines, write_text
@@ -38,4 +38,5 @@ def write_site_sources(kb: KnowledgeBase, corpus: Corpus, analyzed: Analyzed, ro
             shutil.copyfile(asset, docs / layout.ASSETS / asset.name)
     write_text(docs / layout.SEARCH_INDEX_JS, browser_index_script(kb, analyzed, layout.item_href))
     write_department_tables(kb, docs)
+    write_monitoring_downloads(ctx, docs)
     write_config(root, navigation(ctx))

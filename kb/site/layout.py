@@ -85,3 +85,27 @@ def html_path(page: str) -> str:
 def item_href(item: Item) -> str:
     """An item's address from the site's root, e.g. ``gaotai/W1.html#W1-G2``."""
     return html_path(domain_page(item.doc, item.domain)) + "#" + item.id
+
+
+# Monitoring (kb.site.pages.monitoring, kb.site.pages.report).
+
+
+def monitoring_page(doc: str) -> str:
+    return f"{doc}/monitoring.md"
+
+
+def report_page(doc: str) -> str:
+    return f"{doc}/report.md"
+
+
+def indicator_page(doc: str, ident: str) -> str:
+    """``C1-G3#2`` (or ``slug:C1-G3#2``) → ``<doc>/indicators/C1-G3-2.md``."""
+    return f"{doc}/indicators/{ident.rpartition(':')[2].replace('#', '-')}.md"
+
+
+def report_download(doc: str, year: int) -> str:
+    return f"{doc}/downloads/report-{year}.docx"
+
+
+def form_download(doc: str, name: str) -> str:
+    return f"{doc}/downloads/{department_slug(name)}-form.xlsx"

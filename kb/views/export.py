@@ -13,7 +13,8 @@ import json
 from dataclasses import asdict
 from typing import Any
 
-from kb.labels import KIND_NAMES, PLAN_NAMES, ROLE_NAMES
+from kb.enrich.reporting import indicator_id
+from kb.labels import KIND_NAMES, PLAN_NAMES, ROLE_NAMES, status_name
 from kb.model import (
     Document,
     Domain,
@@ -44,6 +45,18 @@ def target_data(target: Target) -> dict[str, Any]:
             "line": target.baseline.line,
             "phrase": target.baseline.phrase,
         }
+    # Monitoring (kb.enrich.status): the reported figures, and the status in words.
+    data["observations"] = [
+        {
+            "year": o.year,
+            "value": o.value,
+            "source": o.source,
+            "form": o.form,
+            "imported": o.imported,
+        }
+        for o in target.observations
+    ]
+    data["status_name"] = status_name(target)
     return data
 
 
@@ -59,7 +72,10 @@ def item_data(item: Item) -> dict[str, Any]:
         "title": item.title,
         "file": item.span.file,
         "lines": lines_of(item.span),
-        "targets": [target_data(t) for t in item.targets],
+        "targets": [
+            {**target_data(t), "id": indicator_id(item.id, n)}
+            for n, t in enumerate(item.targets, 1)
+        ],
         "departments": [
             {"name": d.name, "role": d.role, "basis": d.basis, "evidence": list(d.evidence)}
             for d in item.departments

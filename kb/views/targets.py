@@ -6,7 +6,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from kb.labels import baseline_text, goal_text
+from kb.labels import baseline_text, goal_text, status_text
 from kb.model import KnowledgeBase, Target
 from kb.views.export import target_data
 from kb.views.tables import Cell, table_csv, write_xlsx
@@ -44,7 +44,7 @@ def _cells(rows: list[TargetRow]) -> list[list[Cell]]:
             baseline_text(r.target),
             goal_text(r.target),
             r.target.year,
-            r.target.status,
+            status_text(r.target),
             r.target.phrase,
         ]
         for r in rows

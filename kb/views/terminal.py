@@ -15,6 +15,7 @@ from kb.labels import (
     goal_text,
     lines_label,
     shorten,
+    status_text,
 )
 from kb.model import Document, Domain, Item, KnowledgeBase, Plan, Section, Target
 from kb.views.lookup import DomainCount, Node
@@ -60,7 +61,10 @@ def show_text(kb: KnowledgeBase, document: Document, node: Node) -> str:
 
 def target_line(t: Target) -> str:
     base = f"；基线 {baseline_text(t)}" if t.baseline is not None else ""
-    status = f"；{t.status}" if t.status else ""
+    status = f"；{status_text(t)}" if t.status else ""
+    if t.observations:
+        last = t.observations[-1]
+        status += f"（最新 {last.year} 年 {last.value:g}）"
     return f"  - {t.indicator} {goal_text(t)}（{t.year}年）{base}{status}  ← “{t.phrase}”"
 
 

@@ -8,8 +8,8 @@
     skip        numbers that are not targets, and why
 
 ``add_targets`` is the enricher: every item's targets, linked to the
-preface's baselines (``kb.enrich.baselines``) and the monitoring data, with
-their status (``kb.enrich.status``).
+preface's baselines (``kb.enrich.baselines``); the reported figures and the
+status follow in ``kb.enrich.status``.
 """
 
 from __future__ import annotations
@@ -40,17 +40,14 @@ def preface_paragraphs(document: Document) -> list[tuple[int, str]]:
 
 
 def add_targets(kb: KnowledgeBase, corpus: Corpus) -> KnowledgeBase:
-    """Quantified targets of every item, linked to baselines and monitoring data."""
-    monitoring = corpus.monitoring.as_dict()
+    """Quantified targets of every item, linked to baselines."""
     documents = []
     for document in kb.documents:
         baselines = find_baselines(preface_paragraphs(document))
         items = tuple(
             replace(
                 item,
-                targets=link_baselines(
-                    item_extraction(item).targets, baselines, monitoring, item_id=item.id
-                ),
+                targets=link_baselines(item_extraction(item).targets, baselines),
             )
             for item in document.items
         )

@@ -15,6 +15,8 @@ from kb.site.pages.links import links_page
 from kb.site.pages.plan import plan_page
 from kb.site.pages.source import source_page
 from kb.site.pages.targets import targets_page
+from kb.site.pages.monitoring import indicator_page, monitoring_page
+from kb.site.pages.report import report_page
 
 Nav = list[Any]
 
@@ -34,6 +36,11 @@ def generate(ctx: Context, sources: dict[str, list[str]]) -> dict[str, str]:
         pages[layout.targets_page(doc)] = targets_page(ctx, doc)
         pages[layout.links_page(doc)] = links_page(ctx, doc)
         pages[layout.source_page(doc)] = source_page(ctx, document, sources[doc])
+        report = ctx.evaluation(doc)
+        pages[layout.monitoring_page(doc)] = monitoring_page(ctx, doc, report)
+        pages[layout.report_page(doc)] = report_page(ctx, doc, report)
+        for indicator in ctx.doc_indicators(doc):
+            pages[layout.indicator_page(doc, indicator.id)] = indicator_page(ctx, indicator)
     return pages
 
 
@@ -53,10 +60,24 @@ def document_nav(ctx: Context, doc: str) -> Nav:
     nav += [
         {"责任单位": departments},
         {"量化指标": layout.targets_page(doc)},
+        {"监测评估": monitoring_nav(ctx, doc)},
         {"两规划关联": layout.links_page(doc)},
         {"原文": layout.source_page(doc)},
     ]
     return nav
+
+
+def monitoring_nav(ctx: Context, doc: str) -> Nav:
+    """The dashboard, the report, and every indicator's page by domain."""
+    by_domain: dict[str, Nav] = {}
+    for i in ctx.doc_indicators(doc):
+        entry = {f"{i.id} {i.name}": layout.indicator_page(doc, i.id)}
+        by_domain.setdefault(f"{i.domain} {i.domain_name}", []).append(entry)
+    return [
+        {"监测指标总览": layout.monitoring_page(doc)},
+        {"评估报告": layout.report_page(doc)},
+        *({title: entries} for title, entries in by_domain.items()),
+    ]
 
 
 def escaped(nav: Nav) -> Nav:

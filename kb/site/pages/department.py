@@ -42,7 +42,32 @@ def department_page(ctx: Context, doc: str, name: str, rows: list[tuple[str, Ite
         if items:
             parts.append(md.heading(2, f"{title}（{len(items)} 条）", anchor))
             parts.append(md.table(header, [item_row(page, i, name) for i in items]))
+    parts += indicators_section(ctx, page, doc, name)
     return "\n\n".join(parts) + "\n"
+
+
+def indicators_section(ctx: Context, page: str, doc: str, name: str) -> list[str]:
+    """The indicators this department reports, with their status and its form (monitoring)."""
+    from kb.site.pages.monitoring import indicator_link
+
+    indicators = ctx.department_indicators(doc, name)
+    if not indicators:
+        return []
+    form = md.link("监测数据报送表（.xlsx）", layout.rel(page, layout.form_download(doc, name)))
+    rows = [
+        [
+            indicator_link(page, i),
+            md.text(i.name),
+            md.text(i.goal()),
+            md.text(i.status_name() + ("（波动较大）" if i.target.volatile else "")),
+        ]
+        for i in indicators
+    ]
+    return [
+        md.heading(2, f"报送的监测指标（{len(indicators)} 项）", "indicators"),
+        f"本单位每年报送以下指标的数值。下载{form}，填好后交县统计局（kb monitor import 导入）。",
+        md.table(["编号", "指标", "目标", "状态"], rows),
+    ]
 
 
 def departments_index(ctx: Context, doc: str) -> str:

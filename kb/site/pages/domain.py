@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from kb.labels import BASIS_NAMES, ROLE_NAMES, goal_text, item_label, lines_label
+from kb.labels import BASIS_NAMES, ROLE_NAMES, goal_text, item_label, lines_label, status_text
 from kb.model import DepartmentRole, Domain, Item, Pair, Related, Target
 from kb.site import layout
 from kb.site import markdown as md
@@ -12,8 +12,19 @@ from kb.site.context import Context
 def target_line(target: Target) -> str:
     parts = [md.text(target.indicator), md.text(goal_text(target)), f"（{target.year} 年）"]
     if target.status:
-        parts.append(f"状态：{md.text(target.status)}")
+        parts.append(f"状态：{md.text(status_text(target))}")
     return " ".join(parts)
+
+
+def indicator_line(page: str, item: Item, n: int, target: Target) -> str:
+    """A target's line, its status linking to the indicator's page (numeric targets)."""
+    from kb.enrich.reporting import indicator_id
+
+    line = target_line(target)
+    if target.value is None:
+        return line
+    url = layout.rel(page, layout.indicator_page(item.doc, indicator_id(item.id, n)))
+    return f"{line} {md.link('监测数据', url)}"
 
 
 def department_line(page: str, doc: str, role: DepartmentRole) -> str:
@@ -45,7 +56,7 @@ def pair_line(ctx: Context, page: str, item: Item, pair: Pair) -> str:
 def item_block(ctx: Context, page: str, item: Item) -> str:
     source = layout.rel(page, layout.source_url(item.doc, item.span.first))
     facts = [f"原文：{md.link(lines_label(item.span.first, item.span.last), source)}"]
-    facts += [f"指标：{target_line(t)}" for t in item.targets]
+    facts += [f"指标：{indicator_line(page, item, n, t)}" for n, t in enumerate(item.targets, 1)]
     facts += [department_line(page, item.doc, r) for r in item.departments]
     pair_label = "实施措施" if item.kind == "goal" else "实施目标"
     facts += [f"{pair_label}：{pair_line(ctx, page, item, p)}" for p in item.pairs]

@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from kb.labels import baseline_value, goal_text
+from kb.enrich.reporting import indicator_id
+from kb.labels import baseline_value, goal_text, status_text
 from kb.site import layout
 from kb.site import markdown as md
 from kb.site.charts import bar_chart
@@ -16,14 +17,18 @@ def targets_page(ctx: Context, doc: str) -> str:
     rows, charts = [], []
     for item in ctx.doc_items(doc):
         url = layout.rel(page, layout.item_url(doc, item.id, item.domain))
-        for target in item.targets:
+        for n, target in enumerate(item.targets, 1):
+            status = md.text(status_text(target) or "—")
+            if target.value is not None:
+                ident = indicator_id(item.id, n)
+                status = md.link(status_text(target), layout.rel(page, layout.indicator_page(doc, ident)))
             rows.append(
                 [
                     md.link(item.id, url),
                     md.text(target.indicator),
                     *(md.text(baseline_value(target, year)) for year in BASE_YEARS),
                     md.text(f"{goal_text(target)}（{target.year} 年）"),
-                    md.text(target.status or "—"),
+                    status,
                 ]
             )
             chart = bar_chart(target)
@@ -38,7 +43,8 @@ def targets_page(ctx: Context, doc: str) -> str:
         return "\n\n".join(parts) + "\n"
     parts.append(
         f"共 {len(rows)} 项指标，来自各领域的主要目标和策略措施。"
-        "基线为规划原文写明的 2010 年、2020 年数值；状态依据基线与目标推算，仅供参考。"
+        "基线为规划原文写明的 2010 年、2020 年数值；状态依据基线、各单位报送的监测数据与目标推算，"
+        "点状态可查看该指标的各年数值和判断依据。"
     )
     header = ["条目", "指标", "2010 年", "2020 年", "目标", "状态"]
     parts.append(md.table(header, rows))
