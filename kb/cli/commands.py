@@ -83,10 +83,11 @@ def cmd_index(args: argparse.Namespace) -> int:
 
 
 def cmd_serve(args: argparse.Namespace) -> int:
-    from kb.site.serve import serve
+    from kb.site.serve import reach, serve
 
     def ready(url: str) -> None:
-        print(f"网站 {args.site} 正在 {url} 上提供服务（只限本机访问）；按 Ctrl-C 停止", flush=True)
+        where = reach(args.bind)
+        print(f"网站 {args.site} 正在 {url} 上提供服务（{where}）；按 Ctrl-C 停止", flush=True)
 
     serve(args.site, host=args.bind, port=args.port, ready=ready)
     return 0
