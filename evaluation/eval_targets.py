@@ -1,7 +1,8 @@
 """Precision and recall of the target rules on real sentences from other places' plans.
 
     .venv/bin/python evaluation/eval_targets.py            # both halves: tune and held-out
-    .venv/bin/python evaluation/eval_targets.py --errors   # also every miss and every extra
+    .venv/bin/python evaluation/eval_targets.py --errors   # also the tune half's misses and extras
+    .venv/bin/python evaluation/eval_targets.py --errors held-out
 
 The judged set is ``tests/data/targets_real.yaml`` (how it was made is in its
 header): each sentence's numeric targets ``[indicator, comparator, value, unit,
@@ -73,6 +74,7 @@ class Sentence:
     gold: tuple[Gold, ...]
     not_targets: tuple[str, ...]
     default_year: int
+    first_year: int
 
 
 def load(path: str | None = None) -> list[Sentence]:
@@ -81,7 +83,7 @@ def load(path: str | None = None) -> list[Sentence]:
     out = []
     for row in data["sentences"]:
         source = sources[row["source"]]
-        end = int(str(source["period"]).split("-")[-1])
+        first, end = (int(y) for y in str(source["period"]).split("-"))
         gold = tuple(
             Gold(str(i), str(c), float(v), str(u), None if y is None else int(y), str(s))
             for i, c, v, u, y, s in row["targets"]
@@ -95,6 +97,7 @@ def load(path: str | None = None) -> list[Sentence]:
                 gold,
                 tuple(row["not_targets"]),
                 end,
+                first,
             )
         )
     return out
@@ -150,7 +153,11 @@ def score(sentences: Sequence[Sentence]) -> dict[str, Tally]:
         tally.sentences += 1
         text = normalise(sentence.text)
         found = extract_targets(
-            text, 1, qualitative=sentence.kind == "goal", default_year=sentence.default_year
+            text,
+            1,
+            qualitative=sentence.kind == "goal",
+            default_year=sentence.default_year,
+            first_year=sentence.first_year,
         )
         numeric = [t for t in found.targets if t.value is not None]
         unmatched = list(numeric)
@@ -182,7 +189,7 @@ def score(sentences: Sequence[Sentence]) -> dict[str, Tally]:
     return tallies
 
 
-def report(tallies: dict[str, Tally], errors: bool) -> None:
+def report(tallies: dict[str, Tally], errors: Sequence[str]) -> None:
     print("half      sentences  gold  found  TP  FP  FN  precision  recall")
     for half in HALVES:
         t = tallies[half]
@@ -194,20 +201,27 @@ def report(tallies: dict[str, Tally], errors: bool) -> None:
     print("\nnumbers that are not targets: refused with a named reason / read as a target")
     for half in HALVES:
         t = tallies[half]
-        print(f"{half:<9} {t.not_targets:>4} numbers: {t.refused:>3} refused, {t.read_as_target:>3} read")
-    if errors:
-        for half in HALVES:
-            print(f"\n{half}: missed")
-            print("\n".join(f"  {m}" for m in tallies[half].misses) or "  (none)")
-            print(f"{half}: extracted but not judged a target")
-            print("\n".join(f"  {m}" for m in tallies[half].extras) or "  (none)")
+        print(
+            f"{half:<9} {t.not_targets:>4} numbers: {t.refused:>3} refused, {t.read_as_target:>3} read"
+        )
+    for half in errors:
+        print(f"\n{half}: missed")
+        print("\n".join(f"  {m}" for m in tallies[half].misses) or "  (none)")
+        print(f"{half}: extracted but not judged a target")
+        print("\n".join(f"  {m}" for m in tallies[half].extras) or "  (none)")
 
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__)
-    parser.add_argument("--errors", action="store_true", help="list every miss and extra")
+    parser.add_argument(
+        "--errors",
+        nargs="?",
+        const="tune",
+        choices=HALVES,
+        help="list every miss and extra of one half (default: tune; look at held-out last)",
+    )
     args = parser.parse_args()
-    report(score(load()), args.errors)
+    report(score(load()), [args.errors] if args.errors else [])
 
 
 if __name__ == "__main__":

@@ -67,6 +67,8 @@ class Target:
     baseline: Baseline | None = None
     status: str = ""  # 提前达标 … 无数据; "" for direction-only targets without a trend
     base_year: int | None = None  # decrease_by/increase_by: 以2020年数据为基数 → 2020
+    scope: str = ""  # one side of a city/rural split: 城市, 农村, 城镇, 乡村; "" for all
+    per_year: bool = False  # decrease_by/increase_by each year: 每年降低0.5个百分点以上
 
     @property
     def numeric(self) -> bool:
