@@ -201,9 +201,8 @@ def report(tallies: dict[str, Tally], errors: Sequence[str]) -> None:
     print("\nnumbers that are not targets: refused with a named reason / read as a target")
     for half in HALVES:
         t = tallies[half]
-        print(
-            f"{half:<9} {t.not_targets:>4} numbers: {t.refused:>3} refused, {t.read_as_target:>3} read"
-        )
+        counts = f"{t.refused:>3} refused, {t.read_as_target:>3} read"
+        print(f"{half:<9} {t.not_targets:>4} numbers: {counts}")
     for half in errors:
         print(f"\n{half}: missed")
         print("\n".join(f"  {m}" for m in tallies[half].misses) or "  (none)")

@@ -226,9 +226,8 @@ def clean_indicator(raw: str) -> str:
     stripped = True
     while stripped:
         stripped = False
-        if m := LEADING_YEAR.match(name):
-            if m.end():
-                name, stripped = name[m.end() :].strip(BLANKS), True
+        if (m := LEADING_YEAR.match(name)) and m.end():
+            name, stripped = name[m.end() :].strip(BLANKS), True
         for word in LEADING_WORDS:
             if name.startswith(word) and len(name) > len(word) + 1:
                 name, stripped = name[len(word) :], True

@@ -59,7 +59,7 @@ def year_number(text: str, start: int, end: int) -> tuple[int, int, str] | None:
 def damaged_year(text: str, start: int, end: int) -> tuple[int, int, str] | None:
     """到202 年, 到20 0年: a year that lost a digit when it was copied."""
     m = re.match(r"(?:[0-9]{3}|[0-9]{2}[ \u3000][0-9])[ \u3000]*年", text[start:])
-    if not m or not text[max(0, start - 1) : start] in ("到", "至", "在"):
+    if not m or text[max(0, start - 1) : start] not in ("到", "至", "在"):
         return None
     if end - start == 4:
         return None
