@@ -11,6 +11,7 @@ import shutil
 import subprocess
 import sys
 from collections import Counter
+from dataclasses import replace
 from pathlib import Path
 from typing import Any
 
@@ -83,7 +84,13 @@ def check_golden(actual: Any, expected_path: Path) -> None:
 
 def owners(document: Document) -> Counter[int]:
     counts: Counter[int] = Counter()
-    nodes = [*document.plans, *document.sections, *document.domains, *document.items]
+    nodes = [
+        *document.plans,
+        *document.sections,
+        *document.domains,
+        *document.items,
+        *document.projects,
+    ]
     if document.notice is not None:
         counts.update(document.notice.span.own_lines)
     for node in nodes:
@@ -107,6 +114,8 @@ def material(document: Document) -> dict[int, str]:
         parts.append((domain.span.own_lines, domain.name + domain.intro + "主要目标策略措施"))
     for item in document.items:
         parts.append((item.span.own_lines, item.text))
+    for project in document.projects:
+        parts.append((project.span.own_lines, project.title + project.text))
     for lines, text in parts:
         for line in lines:
             out[line] = squeeze(text)
@@ -134,9 +143,14 @@ def assert_lossless(document: Document, source: str) -> None:
 def without_number(line: SourceLine) -> str:
     """The words of a line without its leading number (``1.``, ``（一）``, ``一、``)."""
     token = classify(line)
-    if token.kind in ("numbered", "section"):
+    if token.kind in ("plan-title", "goals", "measures", "projects") and token.rest:
+        # a heading and what follows it on the same line: 主要目标：1.…
+        return without_number(replace(line, text=token.rest))
+    if token.kind == "section":
+        return token.rest.rstrip("。：: ")  # a domain's name is kept without its full stop
+    if token.kind in ("numbered", "part"):
         return token.rest
-    if token.kind in ("chapter", "goals", "measures", "preface"):
+    if token.kind in ("chapter", "goals", "measures", "projects", "preface", "contents"):
         return token.title
     return line.text
 
