@@ -22,7 +22,7 @@ from kb.corpus.files import display_path, slug_for
 from kb.errors import Problem
 from kb.model import Document
 from kb.parse import parse_text
-from kb.parse.lines import classify
+from kb.parse.lines import GOAL_LISTS, MEASURE_LISTS, PROJECT_LISTS, classify
 from kb.text import SourceLine, decode, split_lines, squeeze
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -111,7 +111,8 @@ def material(document: Document) -> dict[int, str]:
     for section in document.sections:
         parts.append((section.span.own_lines, section.heading + section.text))
     for domain in document.domains:
-        parts.append((domain.span.own_lines, domain.name + domain.intro + "主要目标策略措施"))
+        headings = "".join((*GOAL_LISTS, *MEASURE_LISTS, *PROJECT_LISTS))
+        parts.append((domain.span.own_lines, domain.name + domain.intro + headings))
     for item in document.items:
         parts.append((item.span.own_lines, item.text))
     for project in document.projects:

@@ -282,7 +282,7 @@ class ListsMixin:
         project = owner.open(
             f"{base}-P{number}", "project", "project", number=number, heading=heading
         )
-        project.take(token.line, token.rest or token.title or token.line.text)
+        project.take(token.line, token.rest or token.line.text)
         self.item = project
 
     def open_principle(self, principles: Node, token: Token) -> None:
@@ -302,6 +302,9 @@ class ListsMixin:
         """——…, --…, 一是…: a part of the item above, or an item of its own."""
         if self.box is not None:
             self.add_part(self.box, token, token.marker)
+        elif self.item is not None and self.item.meta.get("marker") == token.marker:
+            assert self.domain is not None
+            self.open_bullet_item(self.domain, token)  # the next —— goal of a —— list
         elif self.item is not None:
             self.add_part(self.item, token, token.marker)
         elif self.domain is not None and self.list_kind in ("goal", "measure"):

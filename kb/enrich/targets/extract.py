@@ -75,7 +75,8 @@ class _Collected:
                 self.skip(scan, start, end, found.reason, method)
             return
         self.accounted.extend(found.values)
-        year = scan.year_at(found.start)
+        # 到2025年达到50%: the year may sit inside the clause, before the value
+        year = scan.year_at(found.values[0][0] if found.values else found.start)
         line = self.line_at(scan.text, found.start)
         for target in found.targets:
             stamped = replace(target, method=method, line=line, year=year)

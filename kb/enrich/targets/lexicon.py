@@ -241,6 +241,8 @@ def split_scope(name: str) -> tuple[str, str]:
     trailing scope (孕产妇住院分娩率城市) is cut off.
     """
     for scope in SCOPES:
+        if name == scope:
+            return "", scope  # 农村达到97%: the indicator is the one named before
         if name.startswith(scope):
             return name, scope
         if name.endswith(scope):

@@ -85,7 +85,7 @@ def past_year(scan: Scan) -> Iterator[Found]:
     for m in _PAST_YEAR.finditer(scan.text):
         if int(m["year"]) >= scan.first_year:
             continue
-        start, end = m.start(), scan.sentence_end(m.end())
+        start, end = scan.sentence_start(m.start()), scan.sentence_end(m.end())
         yield _refuse(scan, start, end, f"{m['year']}年的数值，早于规划期，是监测结果，不是目标")
 
 

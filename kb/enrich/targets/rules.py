@@ -169,13 +169,11 @@ def simple_value(scan: Scan) -> Iterator[Found]:
         start = scan.clause_start(m.start())
         if scan.text[start : m.start()].rstrip(BLANKS).endswith("分别"):
             continue  # a 分别 list respectively() could not read: one value is not all
-        name, scope = split_scope(clean_indicator(scan.text[start : m.start()]))
+        cleaned = clean_indicator(scan.text[start : m.start()])
+        name, scope = split_scope(cleaned)
         if not is_name(name):
-            name = (
-                scan.carried_name(start)
-                if scope or _only_year(scan.text[start : m.start()])
-                else ""
-            )
+            # 农村达到97%, ——到2030年达到70%: the indicator named before
+            name = scan.carried_name(start) if scope or not cleaned else ""
         value = read_value(m["num"])
         unit = normalize_unit(m["unit"] or "")
         if is_fraction(m["num"]) and not unit:
@@ -191,14 +189,6 @@ def simple_value(scan: Scan) -> Iterator[Found]:
         )
         scan.remember(start, name)
         yield Found(start, m.end(), targets, (m.span("num"),))
-
-
-_YEAR_ONLY = re.compile(r"(?:到|至|在|预计|力争)?[0-9]{4}年(?:底|末)?[，,]?")
-
-
-def _only_year(text: str) -> bool:
-    """到2030年 (and nothing else) in front of the verb: the indicator is the last one."""
-    return bool(_YEAR_ONLY.fullmatch(text.strip())) or not text.strip()
 
 
 VALUE_RULES: tuple[tuple[str, Rule], ...] = (

@@ -17,7 +17,7 @@ import re
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 
-from kb.enrich.targets.lexicon import BOUNDARY
+from kb.enrich.targets.lexicon import BOUNDARY, clean_indicator, is_measurable
 from kb.model import Target
 from kb.text import BLANKS, SENTENCE_ENDS
 
@@ -29,6 +29,10 @@ TARGET_YEAR = re.compile(
     r"[ \t\u3000]*年(?:底|末|前)?(?P<after>的|为基|基础|以来|以前|至|到|—|-)?"
 )
 _CLAUSE_END = re.compile(rf"[{BOUNDARY}]")
+# 逐步提高： after an indicator that the next lines give values for.
+_DIRECTION_TAIL = re.compile(
+    r"(?:进一步)?(?:逐步|持续|不断|明显|稳步|逐年)?(?:提高|提升|增加|下降|降低|减少)?[：:\s]*$"
+)
 
 
 @dataclass(frozen=True)
@@ -152,8 +156,19 @@ class Scan:
                 yield start, end
 
     def carried_name(self, pos: int) -> str:
-        """The indicator last read in this sentence, for a clause that names none."""
-        return self.last_names.get(self.sentence_start(pos), "")
+        """The indicator of a clause that names none: the last read in its sentence, else
+        the one the clause before names (适龄妇女宫颈癌人群筛查率逐步提高：——到2025年…)."""
+        if name := self.last_names.get(self.sentence_start(pos), ""):
+            return name
+        end = pos
+        while end > 0:
+            start = self._clause_starts[end - 1]
+            clause = _DIRECTION_TAIL.sub("", self.text[start : end - 1])
+            name = clean_indicator(clause)
+            if is_measurable(name):
+                return name
+            end = start
+        return ""
 
     def remember(self, pos: int, name: str) -> None:
         self.last_names[self.sentence_start(pos)] = name
