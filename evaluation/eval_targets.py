@@ -15,7 +15,8 @@ An extracted numeric target matches a gold one when comparator, value (within
 0.01), unit, year (unless the gold year is ``null``: the text's year is damaged)
 and scope are equal and one indicator name contains the other.  Direction-only
 targets (逐步提高 …) are not judged and not counted.  Each source is wholly in
-one half (``split``), fixed before the rules were tuned.
+one half (``split``), fixed before the rules were tuned; a third part
+(``unseen``), found and judged after the tuning, is reported on its own.
 
 Numbers that are not targets: "refused" counts those the rules list as skipped
 with a named reason (any rule but ``unread``); "read as a target" counts those
@@ -38,7 +39,9 @@ from kb.enrich.targets import extract_targets
 from kb.model import Target
 
 JUDGED = DATA / "targets_real.yaml"
-HALVES = ("tune", "held-out")
+# tune: the rules were tuned on it; held-out: never tuned on; unseen: judged after the
+# tuning was done, run once, never tuned on either.
+HALVES = ("tune", "held-out", "unseen")
 _CONVERT = opencc.OpenCC("t2s")
 # A scraper's pinyin gloss after a character: 據(jù) 报(bào).
 _GLOSS = re.compile(r"[(（][a-zāáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜü]{1,8}[)）]")
@@ -193,6 +196,8 @@ def report(tallies: dict[str, Tally], errors: Sequence[str]) -> None:
     print("half      sentences  gold  found  TP  FP  FN  precision  recall")
     for half in HALVES:
         t = tallies[half]
+        if not t.sentences:
+            continue
         gold, found = t.tp + t.fn, t.tp + t.fp
         print(
             f"{half:<9} {t.sentences:>9} {gold:>5} {found:>6} {t.tp:>3} {t.fp:>3} {t.fn:>3}"
@@ -201,6 +206,8 @@ def report(tallies: dict[str, Tally], errors: Sequence[str]) -> None:
     print("\nnumbers that are not targets: refused with a named reason / read as a target")
     for half in HALVES:
         t = tallies[half]
+        if not t.sentences:
+            continue
         counts = f"{t.refused:>3} refused, {t.read_as_target:>3} read"
         print(f"{half:<9} {t.not_targets:>4} numbers: {counts}")
     for half in errors:
