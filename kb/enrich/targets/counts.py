@@ -130,7 +130,9 @@ def place_count(scan: Scan) -> Iterator[Found]:
         yield Found(start, m.end(), (target,), (m.span("num"),))
 
 
-_DAILY = re.compile(rf"每天至少{GAP}(?P<num>{NUM}){GAP}(?P<unit>小时|分钟)(?P<what>[^{BOUNDARY}]+)")
+_DAILY = re.compile(
+    rf"每天至少{GAP}(?P<num>{_COUNT}){GAP}(?P<unit>小时|分钟)(?P<what>[^{BOUNDARY}]+)"
+)
 
 
 def daily_minimum(scan: Scan) -> Iterator[Found]:
@@ -138,8 +140,27 @@ def daily_minimum(scan: Scan) -> Iterator[Found]:
     for m in _DAILY.finditer(scan.text):
         start = scan.clause_start(m.start())
         who = clean_indicator(scan.text[start : m.start()]).removeprefix("保障")
-        name = f"{who}每天{m['what']}时间"
-        target = scan.target(name, ">=", read_value(m["num"]), m["unit"], start, m.end())
+        name = f"{who}每天{m['what'].removeprefix('的')}时间"
+        target = scan.target(name, ">=", _count_value(m["num"]), m["unit"], start, m.end())
+        yield Found(start, m.end(), (target,), (m.span("num"),))
+
+
+_YEARLY = re.compile(
+    rf"每(?P<period>年|学年|季度|月)(?P<q>至少)?(?P<verb>进行|开展|接受|组织|提供|举办)"
+    rf"{GAP}(?P<num>{_COUNT}){GAP}次(?P<tail>以上)?(?P<what>[^{BOUNDARY}]+)"
+)
+
+
+def yearly_count(scan: Scan) -> Iterator[Found]:
+    """中小学生每年进行一次体检 → 中小学生每年体检次数 >= 1次."""
+    for m in _YEARLY.finditer(scan.text):
+        start = scan.clause_start(m.start())
+        who = clean_indicator(scan.text[start : m.start()])
+        value = _count_value(m["num"])
+        if not is_name(who) or value is None:
+            continue
+        name = f"{who}每{m['period']}{m['what'].removeprefix('的')}次数"
+        target = scan.target(name, ">=", value, "次", start, m.end())
         yield Found(start, m.end(), (target,), (m.span("num"),))
 
 
@@ -169,5 +190,6 @@ COUNT_RULES: tuple[tuple[str, Rule], ...] = (
     ("staffing_count", staffing_count),
     ("place_count", place_count),
     ("daily_minimum", daily_minimum),
+    ("yearly_count", yearly_count),
     ("grouped_durations", grouped_durations),
 )

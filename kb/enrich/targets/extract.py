@@ -83,6 +83,27 @@ class _Collected:
             self.targets.append((found.start, stamped))
 
 
+def settle_scopes(targets: list[Target]) -> list[Target]:
+    """农村孕产妇住院分娩率 beside 全国孕产妇住院分娩率 is one side of a split; alone
+    (城镇单位就业人员中的女性比例) it is the indicator's own name: no scope."""
+    out = []
+    for target in targets:
+        if target.scope and target.indicator.startswith(target.scope):
+            rest = target.indicator[len(target.scope) :]
+            split = any(
+                other is not target
+                and other.value is not None
+                and (
+                    (other.scope and other.scope != target.scope) or other.indicator.endswith(rest)
+                )
+                for other in targets
+            )
+            if not split:
+                target = replace(target, scope="")
+        out.append(target)
+    return out
+
+
 def _acceptable(scan: Scan, found: Found) -> bool:
     """Unclaimed, and every numeric target has a finite value."""
     complete = all(t.value is not None or t.comparator in DIRECTIONS for t in found.targets)
@@ -119,7 +140,8 @@ def extract_targets(
                 collected.take(scan, found, method)
     for pos, skipped in skipped_numbers(text, line, collected.accounted):
         collected.skipped.append((pos, replace(skipped, line=collected.line_at(text, pos))))
+    targets = settle_scopes([t for _, t in sorted(collected.targets, key=lambda pair: pair[0])])
     return Extraction(
-        targets=tuple(t for _, t in sorted(collected.targets, key=lambda pair: pair[0])),
+        targets=tuple(targets),
         skipped=tuple(s for _, s in sorted(collected.skipped, key=lambda pair: pair[0])),
     )
