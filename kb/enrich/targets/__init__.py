@@ -22,7 +22,7 @@ from kb.corpus import Corpus
 from kb.enrich.baselines import find_baselines
 from kb.enrich.status import link_baselines
 from kb.enrich.targets.extract import DEFAULT_YEAR, Extraction, extract_targets
-from kb.model import Document, Item, KnowledgeBase, Plan
+from kb.model import Document, Item, KnowledgeBase, Plan, Target
 
 __all__ = ["Extraction", "add_targets", "extract_targets", "item_extraction", "plan_years"]
 
@@ -64,6 +64,12 @@ def preface_paragraphs(document: Document) -> list[tuple[int, str]]:
     ]
 
 
+def without_yearly_status(targets: tuple[Target, ...]) -> tuple[Target, ...]:
+    """每年降低0.5个百分点: the status rules judge a change over the whole period, not a
+    change each year, so such a target gets no status rather than a wrong one."""
+    return tuple(replace(t, status="") if t.per_year else t for t in targets)
+
+
 def add_targets(kb: KnowledgeBase, corpus: Corpus) -> KnowledgeBase:
     """Quantified targets of every item, linked to baselines and monitoring data."""
     monitoring = corpus.monitoring.as_dict()
@@ -74,11 +80,13 @@ def add_targets(kb: KnowledgeBase, corpus: Corpus) -> KnowledgeBase:
         items = tuple(
             replace(
                 item,
-                targets=link_baselines(
-                    item_extraction(item, plans.get(item.plan)).targets,
-                    baselines,
-                    monitoring,
-                    item_id=item.id,
+                targets=without_yearly_status(
+                    link_baselines(
+                        item_extraction(item, plans.get(item.plan)).targets,
+                        baselines,
+                        monitoring,
+                        item_id=item.id,
+                    )
                 ),
             )
             for item in document.items
