@@ -28,6 +28,15 @@ STATUS_NAMES: dict[str, str] = {
 AHEAD_NAME = "提前达标"  # achieved before the target year
 VOLATILE_NAME = "波动较大"
 NO_FIGURES = "暂无监测数据"
+# How an item's target compares with its parent plan's (kb.enrich.parents).
+VERDICT_NAMES: dict[str, str] = {
+    "stricter": "比上级更严",
+    "same": "与上级相同",
+    "looser": "比上级更宽",
+    "different": "与上级写法不同",
+    "only-here": "上级未设此指标",
+}
+SCOPE_NAMES: dict[str, str] = {"城市": "城市", "城镇": "城镇", "农村": "农村", "乡村": "乡村"}
 
 LABEL_LENGTH = 28
 
@@ -49,8 +58,17 @@ def goal_text(target: Target) -> str:
     amount = quantity(target.value, target.unit)
     if target.comparator in CHANGE_NAMES:
         since = f"比 {target.base_year} 年" if target.base_year else ""
-        return f"{since}{CHANGE_NAMES[target.comparator]} {amount}"
+        each = "每年" if target.per_year else ""
+        return f"{since}{each}{CHANGE_NAMES[target.comparator]} {amount}"
     return f"{COMPARATOR_SYMBOLS.get(target.comparator, target.comparator)} {amount}"
+
+
+def target_scope(target: Target) -> str:
+    """（农村） for one side of a city/rural split, 每年 for a change per year; or ""."""
+    notes = [target.scope] if target.scope else []
+    if target.per_year:
+        notes.append("每年")
+    return f"（{'，'.join(notes)}）" if notes else ""
 
 
 def baseline_text(target: Target) -> str:

@@ -91,6 +91,8 @@ class Target:
     volatile: bool = False  # 波动较大 (kb.enrich.status)
     reporter: str = ""  # the department that reports the figures
     reporter_basis: str = ""  # why it is that department, in Chinese
+    scope: str = ""  # one side of a city/rural split: 城市, 农村, 城镇, 乡村; "" for all
+    per_year: bool = False  # decrease_by/increase_by each year: 每年降低0.5个百分点以上
 
     @property
     def numeric(self) -> bool:
@@ -127,6 +129,36 @@ class Pair:
 
 
 @dataclass(frozen=True)
+class Part:
+    """A ``——`` bullet or 一是/二是 line of a goal, measure or 专栏 box, on its own line."""
+
+    line: int
+    marker: str  # ——, --, 一是 …, or 1. inside a box
+    text: str  # without the marker
+
+
+@dataclass(frozen=True)
+class TargetComparison:
+    """A target of an item beside the same indicator's target in the parent plan."""
+
+    indicator: str
+    verdict: str  # stricter, same, looser, different, only-here
+    child: str  # the item's target as read, e.g. ≤ 3‰（2030年）
+    parent: str  # the parent's, or "" when only here
+
+
+@dataclass(frozen=True)
+class ParentLink:
+    """The counterpart of an item in the plan it implements (``kb.enrich.parents``)."""
+
+    doc: str
+    id: str
+    score: float
+    why: tuple[str, ...]  # the indicators or words both share
+    targets: tuple[TargetComparison, ...] = ()
+
+
+@dataclass(frozen=True)
 class Item:
     """A numbered main goal (``W1-G2``) or strategic measure (``C5-M3``)."""
 
@@ -143,6 +175,36 @@ class Item:
     departments: tuple[DepartmentRole, ...] = ()
     related: tuple[Related, ...] = ()
     pairs: tuple[Pair, ...] = ()  # goal ↔ the measures that implement it, same domain
+    parts: tuple[Part, ...] = ()  # its —— / 一是 lines
+    text_lines: tuple[int, ...] = ()  # the source line of each line of ``text``
+    parent: ParentLink | None = None  # its counterpart in the plan it implements
+
+
+@dataclass(frozen=True)
+class Project:
+    """A key project (重点项目, 重点工程, a 专栏 box): ``C1-P3``, or ``W-P2`` for a plan's."""
+
+    doc: str
+    id: str
+    plan: PlanCode
+    parent: str  # the domain's ID (C1), or the plan's code when listed for the plan
+    number: int
+    title: str  # its first sentence, or the box's title
+    text: str  # as written, without its number
+    span: Span
+    parts: tuple[Part, ...] = ()
+
+
+@dataclass(frozen=True)
+class Citation:
+    """A plan a document says it implements: 依据《中国妇女发展纲要（2021—2030年）》…."""
+
+    title: str  # as written, e.g. 陕西省儿童发展规划
+    plan: PlanCode
+    place: str  # 中国, 陕西省, 张掖市
+    level: str  # 国家, 省, 市, 县, 区, or "" when it cannot be told
+    line: int
+    phrase: str  # the words it was read from
 
 
 @dataclass(frozen=True)
@@ -217,6 +279,10 @@ class Document:
     domains: tuple[Domain, ...]
     items: tuple[Item, ...]
     line_count: int
+    level: str = ""  # 国家, 省, 市, 县, 区 (kb.parse.place), "" when it cannot be told
+    place: str = ""  # as the title names it: 中国, 陕西省, 长春市九台区
+    implements: tuple[Citation, ...] = ()  # the plans it cites (the national 纲要 …)
+    projects: tuple[Project, ...] = ()  # 重点项目 / 专栏 boxes
 
 
 @dataclass(frozen=True)

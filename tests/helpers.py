@@ -11,6 +11,7 @@ import shutil
 import subprocess
 import sys
 from collections import Counter
+from dataclasses import replace
 from pathlib import Path
 from typing import Any
 
@@ -21,7 +22,7 @@ from kb.corpus.files import display_path, slug_for
 from kb.errors import Problem
 from kb.model import Document
 from kb.parse import parse_text
-from kb.parse.lines import classify
+from kb.parse.lines import GOAL_LISTS, MEASURE_LISTS, PROJECT_LISTS, classify
 from kb.text import SourceLine, decode, split_lines, squeeze
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -83,7 +84,13 @@ def check_golden(actual: Any, expected_path: Path) -> None:
 
 def owners(document: Document) -> Counter[int]:
     counts: Counter[int] = Counter()
-    nodes = [*document.plans, *document.sections, *document.domains, *document.items]
+    nodes = [
+        *document.plans,
+        *document.sections,
+        *document.domains,
+        *document.items,
+        *document.projects,
+    ]
     if document.notice is not None:
         counts.update(document.notice.span.own_lines)
     for node in nodes:
@@ -104,9 +111,12 @@ def material(document: Document) -> dict[int, str]:
     for section in document.sections:
         parts.append((section.span.own_lines, section.heading + section.text))
     for domain in document.domains:
-        parts.append((domain.span.own_lines, domain.name + domain.intro + "主要目标策略措施"))
+        headings = "".join((*GOAL_LISTS, *MEASURE_LISTS, *PROJECT_LISTS))
+        parts.append((domain.span.own_lines, domain.name + domain.intro + headings))
     for item in document.items:
         parts.append((item.span.own_lines, item.text))
+    for project in document.projects:
+        parts.append((project.span.own_lines, project.title + project.text))
     for lines, text in parts:
         for line in lines:
             out[line] = squeeze(text)
@@ -134,9 +144,14 @@ def assert_lossless(document: Document, source: str) -> None:
 def without_number(line: SourceLine) -> str:
     """The words of a line without its leading number (``1.``, ``（一）``, ``一、``)."""
     token = classify(line)
-    if token.kind in ("numbered", "section"):
+    if token.kind in ("plan-title", "goals", "measures", "projects") and token.rest:
+        # a heading and what follows it on the same line: 主要目标：1.…
+        return without_number(replace(line, text=token.rest))
+    if token.kind == "section":
+        return token.rest.rstrip("。：: ")  # a domain's name is kept without its full stop
+    if token.kind in ("numbered", "part"):
         return token.rest
-    if token.kind in ("chapter", "goals", "measures", "preface"):
+    if token.kind in ("chapter", "goals", "measures", "projects", "preface", "contents"):
         return token.title
     return line.text
 

@@ -84,7 +84,7 @@ def test_template_for_all_indicators_and_same_bytes_twice(out: Path, tmp_path: P
     assert run_cli("monitor", "template", "-o", str(first), "--out", str(out))
     assert run_cli("monitor", "template", "-o", str(second), "--out", str(out))
     assert first.read_bytes() == second.read_bytes()
-    assert openpyxl.load_workbook(first).active.max_row == 1 + 57
+    assert openpyxl.load_workbook(first).active.max_row == 1 + 58
 
 
 # --------------------------------------------------------------------------- bad forms

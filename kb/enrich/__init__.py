@@ -1,6 +1,7 @@
 """Derived facts: each enricher adds one kind of metadata to the parsed model.
 
     targets      the targets each item sets (a package of rule tables)
+    parents      each item's counterpart in the plan it implements, targets compared
     pairs        each goal and the measures of its domain that implement it
     baselines    the values the prefaces state for 2010 and 2020
     status       each target's reported figures and status (monitoring.csv)
@@ -22,6 +23,7 @@ from kb.corpus import Corpus
 from kb.enrich.departments import add_departments
 from kb.enrich.links import add_links
 from kb.enrich.pairs import add_pairs
+from kb.enrich.parents import add_parents
 from kb.enrich.status import add_status
 from kb.enrich.targets import add_targets
 from kb.model import KnowledgeBase
@@ -30,6 +32,7 @@ Enricher = Callable[[KnowledgeBase, Corpus], KnowledgeBase]
 
 ENRICHERS: tuple[Enricher, ...] = (
     add_targets,
+    add_parents,  # after add_targets: compares the targets of both plans
     add_pairs,
     add_departments,
     add_status,  # after add_departments: a target's reporter is its item's lead

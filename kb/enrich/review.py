@@ -19,7 +19,7 @@ from kb.enrich.departments import unknown_bodies
 from kb.enrich.reporting import indicator_id
 from kb.enrich.status import indicator_key, monitoring_keys
 from kb.enrich.targets import item_extraction
-from kb.errors import Problem
+from kb.errors import Level, Problem
 from kb.model import Document
 
 
@@ -131,16 +131,18 @@ def review_reporters(documents: Sequence[Document], corpus: Corpus) -> list[Prob
     names = {n for e in corpus.gazetteer.entries for n in e.names} if corpus.gazetteer else set()
     problems = []
     for entry in reporters.entries:
-        if entry.key not in keys:
+        if entry.key not in keys:  # changes nothing: a warning (a typo, or another county's)
             message = (
-                f"“{entry.key}”不是任何指标：应为指标名称（如 孕产妇死亡率）"
+                f"“{entry.key}”不是任何指标，这一条不起作用：应为指标名称（如 孕产妇死亡率）"
                 "或指标编号（如 W1-G2#1）；用 kb monitor list 查看"
             )
+            level: Level = "warning"
         elif names and entry.department not in names:
             message = f"单位“{entry.department}”不在单位名录中：请写名录中的名称、简称或别称"
+            level = "error"
         else:
             continue
-        problems.append(Problem(reporters.file, entry.line, "error", "bad-indicators", message))
+        problems.append(Problem(reporters.file, entry.line, level, "bad-indicators", message))
     return problems
 
 

@@ -173,6 +173,8 @@ def assess(target: Target, as_of: int | None = None) -> Assessment:
     points = points_of(target, as_of)
     if target.value is None:
         return _direction(target, points)
+    if target.per_year:  # 每年降低0.5个百分点: a change each year, not over the period
+        return Assessment(NO_DATA, "按年变化的目标（每年…）暂不推算达标情况")
     aim = goal(target, points) if points else None
     if aim is None:
         if points:

@@ -4,6 +4,8 @@
     template  what the national 纲要 fixes: chapter roles, domain names
     nodes     nodes under construction
     parser    the state machine, one handler per token kind
+    lists     its handlers of a domain's lists: items, parts, key projects
+    place     a document's place, level and the plans it implements
     notice    the covering notice in front of the plans
     freeze    nodes → the frozen model
 
@@ -15,7 +17,7 @@ from __future__ import annotations
 
 from kb.corpus import Corpus, PlanText
 from kb.errors import Problem
-from kb.model import Document, Domain, Item, Plan, Section
+from kb.model import Document, Domain, Item, Plan, Project, Section
 from kb.parse.freeze import freeze
 from kb.parse.parser import run_parser
 
@@ -56,11 +58,12 @@ def parse_corpus(corpus: Corpus) -> tuple[list[Document], list[Problem]]:
 def check_ids(document: Document, file: str) -> list[Problem]:
     seen: dict[str, int] = {}
     problems = []
-    nodes: list[Section | Domain | Item | Plan] = [
+    nodes: list[Section | Domain | Item | Plan | Project] = [
         *document.plans,
         *document.sections,
         *document.domains,
         *document.items,
+        *document.projects,
     ]
     for node in nodes:
         if node.id in seen:

@@ -12,7 +12,7 @@ class Node:
     """A plan, section, domain or item being parsed; ``kb.parse.freeze`` freezes it."""
 
     id: str
-    type: str  # plan, section, domain, item
+    type: str  # plan, section, domain, item, project
     kind: str  # section kind, or goal/measure for items
     plan: str
     parent: Node | None
@@ -25,11 +25,13 @@ class Node:
     first: int = 0
     last: int = 0
     meta: dict[str, str] = field(default_factory=dict)
+    # ——, --, 一是 … lines of an item (or a 专栏 box): (line, marker, text)
+    parts: list[tuple[int, str, str]] = field(default_factory=list)
 
     def take(self, line: SourceLine, text: str | None = None) -> None:
         """Own ``line``; ``text`` (if given) becomes part of this node's text."""
         self.own.append(line.number)
-        if text:
+        if text is not None and text:
             self.texts.append(text)
             self.text_lines.append(line.number)
         node: Node | None = self

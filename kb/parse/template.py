@@ -11,6 +11,9 @@ from __future__ import annotations
 
 # A chapter's role, by the words of its title (first match wins).
 CHAPTER_ROLES: tuple[tuple[str, str], ...] = (
+    ("重点项目", "projects"),
+    ("重点工程", "projects"),
+    ("专栏", "projects"),
     ("组织实施", "implementation"),
     ("监测评估", "monitoring"),
     ("发展领域", "domains"),
@@ -50,15 +53,34 @@ DOMAINS: dict[str, tuple[str, ...]] = {
 }
 
 
+def template_number(plan: str, name: str) -> int | None:
+    """The place of a domain in the national template (儿童与安全 → 2), or ``None``.
+
+    A name one typing mistake away from a template name counts as that name.
+    """
+    names = DOMAINS.get(plan, ())
+    if name in names:
+        return names.index(name) + 1
+    close = [i for i, d in enumerate(names, 1) if edit_distance(name, d) == 1]
+    return close[0] if len(close) == 1 else None
+
+
 def edit_distance(a: str, b: str) -> int:
-    """Levenshtein distance (insertions, deletions, substitutions)."""
-    previous = list(range(len(b) + 1))
+    """Edits between two names: insertions, deletions, substitutions, and swaps.
+
+    Two neighbouring characters swapped (康健 for 健康) count as one edit, as a
+    typing slip does (optimal string alignment distance).
+    """
+    rows = [list(range(len(b) + 1))]
     for i, ca in enumerate(a, 1):
-        current = [i]
+        row = [i]
         for j, cb in enumerate(b, 1):
-            current.append(min(previous[j] + 1, current[j - 1] + 1, previous[j - 1] + (ca != cb)))
-        previous = current
-    return previous[-1]
+            cost = min(rows[-1][j] + 1, row[j - 1] + 1, rows[-1][j - 1] + (ca != cb))
+            if i > 1 and j > 1 and ca == b[j - 2] and a[i - 2] == cb:
+                cost = min(cost, rows[-2][j - 2] + 1)
+            row.append(cost)
+        rows.append(row)
+    return rows[-1][-1]
 
 
 def domain_name_problem(plan: str, name: str) -> str | None:

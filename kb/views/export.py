@@ -21,6 +21,8 @@ from kb.model import (
     IndicatorTarget,
     Item,
     KnowledgeBase,
+    ParentLink,
+    Project,
     Section,
     SharedIndicator,
     Span,
@@ -84,6 +86,37 @@ def item_data(item: Item) -> dict[str, Any]:
             {"doc": r.doc, "id": r.id, "score": r.score, "why": list(r.why)} for r in item.related
         ],
         "pairs": [{"id": p.id, "score": p.score, "why": list(p.why)} for p in item.pairs],
+        "parts": [{"line": p.line, "marker": p.marker, "text": p.text} for p in item.parts],
+        "parent": None if item.parent is None else parent_data(item.parent),
+    }
+
+
+def parent_data(link: ParentLink) -> dict[str, Any]:
+    """An item's counterpart in the plan it implements (``id`` "" when none is close)."""
+    return {
+        "doc": link.doc,
+        "id": link.id,
+        "score": link.score,
+        "why": list(link.why),
+        "targets": [
+            {"indicator": c.indicator, "verdict": c.verdict, "child": c.child, "parent": c.parent}
+            for c in link.targets
+        ],
+    }
+
+
+def project_data(project: Project) -> dict[str, Any]:
+    return {
+        "doc": project.doc,
+        "id": project.id,
+        "plan": project.plan,
+        "parent": project.parent,
+        "number": project.number,
+        "title": project.title,
+        "text": project.text,
+        "file": project.span.file,
+        "lines": lines_of(project.span),
+        "parts": [{"line": p.line, "marker": p.marker, "text": p.text} for p in project.parts],
     }
 
 
@@ -133,6 +166,12 @@ def document_data(document: Document) -> dict[str, Any]:
             "body": notice.body,
             "lines": lines_of(notice.span),
         },
+        "level": document.level,
+        "place": document.place,
+        "implements": [
+            {"title": c.title, "plan": c.plan, "place": c.place, "level": c.level, "line": c.line}
+            for c in document.implements
+        ],
     }
 
 
@@ -161,6 +200,7 @@ def export_data(kb: KnowledgeBase) -> dict[str, Any]:
         "shared_subjects": [to_data(s) for s in kb.shared_subjects],
         "shared_indicators": [indicator_data(c) for c in kb.shared_indicators],
         "departments": [to_data(d) for d in kb.departments],
+        "projects": [project_data(p) for d in docs for p in d.projects],
     }
 
 

@@ -6,9 +6,9 @@ from dataclasses import asdict, dataclass
 from typing import Any
 
 from kb.errors import NotFoundError
-from kb.model import Document, Domain, Item, KnowledgeBase, Plan, Section
+from kb.model import Document, Domain, Item, KnowledgeBase, Plan, Project, Section
 
-Node = Plan | Section | Domain | Item
+Node = Plan | Section | Domain | Item | Project
 
 
 def find(kb: KnowledgeBase, ident: str, doc: str | None = None) -> list[tuple[Document, Node]]:
@@ -26,6 +26,7 @@ def find(kb: KnowledgeBase, ident: str, doc: str | None = None) -> list[tuple[Do
             *document.sections,
             *document.domains,
             *document.items,
+            *document.projects,
         ]
         for node in nodes:
             if node.id == wanted or node.id.upper() == wanted_upper:

@@ -11,13 +11,25 @@ from kb.labels import (
     KIND_NAMES,
     PLAN_NAMES,
     ROLE_NAMES,
+    VERDICT_NAMES,
     baseline_text,
     goal_text,
     lines_label,
     shorten,
     status_text,
+    target_scope,
 )
-from kb.model import Document, Domain, Item, KnowledgeBase, Plan, Section, Target
+from kb.model import (
+    Document,
+    Domain,
+    Item,
+    KnowledgeBase,
+    ParentLink,
+    Plan,
+    Project,
+    Section,
+    Target,
+)
 from kb.views.lookup import DomainCount, Node
 from kb.views.responsibility import Assignment, DepartmentCount
 
@@ -47,12 +59,26 @@ def show_text(kb: KnowledgeBase, document: Document, node: Node) -> str:
         for ident in (*node.goal_ids, *node.measure_ids):
             item = kb.item(node.doc, ident)
             lines.append(f"  {item.id}  {item.title or item.text}")
+        for project in document.projects:
+            if project.parent == node.id:
+                lines.append(f"  {project.id}  重点项目：{project.title}")
+    elif isinstance(node, Project):
+        lines.append(f"重点项目第 {node.number} 项（{PLAN_NAMES[node.plan]} · {node.parent}）")
+        lines.append(f"原文：{node.text}")
     elif isinstance(node, Section):
         lines.append(f"{node.heading}（{PLAN_NAMES[node.plan]}）")
         if node.text:
             lines.append(node.text)
     elif isinstance(node, Plan):
         lines.append(node.title)
+        if document.level or document.place:
+            lines.append(
+                f"级别：{document.level or '未能判断'} · 地方：{document.place or '未写明'}"
+            )
+        for cited in document.implements:
+            if cited.plan == node.id:
+                level = f"（{cited.level}级）" if cited.level else ""
+                lines.append(f"  实施：{cited.title}{level}  ← 第 {cited.line} 行“{cited.phrase}”")
         for domain in document.domains:
             if domain.plan == node.id:
                 lines.append(f"  {domain.id}  {domain.name}")
@@ -65,7 +91,26 @@ def target_line(t: Target) -> str:
     if t.observations:
         last = t.observations[-1]
         status += f"（最新 {last.year} 年 {last.value:g}）"
-    return f"  - {t.indicator} {goal_text(t)}（{t.year}年）{base}{status}  ← “{t.phrase}”"
+    scope = target_scope(t)
+    return f"  - {t.indicator}{scope} {goal_text(t)}（{t.year}年）{base}{status}  ← “{t.phrase}”"
+
+
+def parent_lines(kb: KnowledgeBase, link: ParentLink) -> list[str]:
+    """The item's counterpart in the plan it implements, and its targets beside the parent's."""
+    parent = kb.document(link.doc) if any(d.slug == link.doc for d in kb.documents) else None
+    title = parent.plans[0].title if parent is not None and parent.plans else link.doc
+    lines = ["上级规划中的对应条目："]
+    other = kb.find_item(link.doc, link.id) if link.id else None
+    if other is not None:
+        summary = shorten(other.title or other.text, 30)
+        why = f"；依据：{'、'.join(link.why)}" if link.why else ""
+        lines.append(f"  - {other.id} {summary}（{title}；相似度 {link.score:.2f}{why}）")
+    else:
+        lines.append(f"  - 没有相近的条目（{title}）")
+    for c in link.targets:
+        theirs = f"，上级 {c.parent}" if c.parent else ""
+        lines.append(f"  - {c.indicator}：本级 {c.child}{theirs} → {VERDICT_NAMES[c.verdict]}")
+    return lines
 
 
 def item_lines(kb: KnowledgeBase, item: Item) -> list[str]:
@@ -76,6 +121,9 @@ def item_lines(kb: KnowledgeBase, item: Item) -> list[str]:
     if item.title:
         lines.append(f"标题：{item.title}")
     lines.append(f"原文：{item.text}")
+    if item.parts:
+        lines.append("分项：")
+        lines += [f"  {p.marker} {p.text}（第 {p.line} 行）" for p in item.parts]
     if item.targets:
         lines.append("量化指标：")
         lines += [target_line(t) for t in item.targets]
@@ -91,6 +139,8 @@ def item_lines(kb: KnowledgeBase, item: Item) -> list[str]:
             paired = kb.item(item.doc, p.id)
             summary = shorten(paired.title or paired.text, 30)
             lines.append(f"  - {p.id} {summary}（共同用语：{'、'.join(p.why)}）")
+    if item.parent is not None:
+        lines += parent_lines(kb, item.parent)
     if item.related:
         lines.append("另一规划中的相关条目：")
         for r in item.related:

@@ -21,16 +21,23 @@ The rule tables and their helpers are the other modules of ``kb.enrich.targets``
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 from dataclasses import dataclass, field, replace
 
+from kb.enrich.targets.counts import COUNT_RULES
 from kb.enrich.targets.directions import QUALITATIVE_RULES
-from kb.enrich.targets.rules import NUMERIC_RULES
-from kb.enrich.targets.scan import DEFAULT_YEAR, Found, Scan
+from kb.enrich.targets.refusals import REFUSAL_RULES
+from kb.enrich.targets.rules import LAST_RULES, VALUE_RULES
+from kb.enrich.targets.scan import DEFAULT_YEAR, Found, Rule, Scan
 from kb.enrich.targets.skip import SkippedNumber, skipped_numbers
 from kb.model import DIRECTIONS, Target
 from kb.text import BLANKS
 
-__all__ = ["DEFAULT_YEAR", "Extraction", "SkippedNumber", "extract_targets"]
+__all__ = ["DEFAULT_YEAR", "NUMERIC_RULES", "Extraction", "SkippedNumber", "extract_targets"]
+
+# Refusals first (baselines and monitoring results claim their numbers), then the
+# values, then the counts, then the plain ``indicator verb value``.
+NUMERIC_RULES: tuple[tuple[str, Rule], ...] = REFUSAL_RULES + VALUE_RULES + COUNT_RULES + LAST_RULES
 
 _ITEM_NUMBER = re.compile(r"[ \t\u3000]*[0-9]+[.．、]")
 
@@ -46,13 +53,20 @@ class _Collected:
     """Targets and skipped numbers with their positions, and the value spans used."""
 
     line: int
+    lines: Sequence[int] = ()  # the source line of each "\n"-separated piece of the text
     targets: list[tuple[int, Target]] = field(default_factory=list)
     skipped: list[tuple[int, SkippedNumber]] = field(default_factory=list)
     accounted: list[tuple[int, int]] = field(default_factory=list)
 
+    def line_at(self, text: str, pos: int) -> int:
+        if not self.lines:
+            return self.line
+        return self.lines[min(text.count("\n", 0, pos), len(self.lines) - 1)]
+
     def skip(self, scan: Scan, start: int, end: int, reason: str, method: str) -> None:
         self.accounted.append((start, end))
-        self.skipped.append((start, SkippedNumber(scan.text[start:end], reason, self.line, method)))
+        line = self.line_at(scan.text, start)
+        self.skipped.append((start, SkippedNumber(scan.text[start:end], reason, line, method)))
 
     def take(self, scan: Scan, found: Found, method: str) -> None:
         scan.claimed.append((found.start, found.end))
@@ -61,10 +75,33 @@ class _Collected:
                 self.skip(scan, start, end, found.reason, method)
             return
         self.accounted.extend(found.values)
-        year = scan.year_at(found.start)
+        # 到2025年达到50%: the year may sit inside the clause, before the value
+        year = scan.year_at(found.values[0][0] if found.values else found.start)
+        line = self.line_at(scan.text, found.start)
         for target in found.targets:
-            stamped = replace(target, method=method, line=self.line, year=year)
+            stamped = replace(target, method=method, line=line, year=year)
             self.targets.append((found.start, stamped))
+
+
+def settle_scopes(targets: list[Target]) -> list[Target]:
+    """农村孕产妇住院分娩率 beside 全国孕产妇住院分娩率 is one side of a split; alone
+    (城镇单位就业人员中的女性比例) it is the indicator's own name: no scope."""
+    out = []
+    for target in targets:
+        if target.scope and target.indicator.startswith(target.scope):
+            rest = target.indicator[len(target.scope) :]
+            split = any(
+                other is not target
+                and other.value is not None
+                and (
+                    (other.scope and other.scope != target.scope) or other.indicator.endswith(rest)
+                )
+                for other in targets
+            )
+            if not split:
+                target = replace(target, scope="")
+        out.append(target)
+    return out
 
 
 def _acceptable(scan: Scan, found: Found) -> bool:
@@ -74,15 +111,25 @@ def _acceptable(scan: Scan, found: Found) -> bool:
 
 
 def extract_targets(
-    text: str, line: int, *, qualitative: bool = False, default_year: int = DEFAULT_YEAR
+    text: str,
+    line: int,
+    *,
+    qualitative: bool = False,
+    default_year: int = DEFAULT_YEAR,
+    first_year: int | None = None,
+    lines: Sequence[int] = (),
 ) -> Extraction:
     """Read the targets stated in ``text`` (one goal or measure, without its number).
 
     ``qualitative=True`` also reads direction-only targets; pass it for goals
     (主要目标).  A leading item number (``2.``) is tolerated and skipped.
+    ``default_year`` is the year of a target whose sentence names none (the
+    plan's last year), ``first_year`` the plan's first (years before it are
+    past).  ``lines`` gives the source line of each line of ``text``; without
+    it every target and number is on ``line``.
     """
-    scan = Scan(text, default_year)
-    collected = _Collected(line)
+    scan = Scan(text, default_year, first_year)
+    collected = _Collected(line, lines)
     if m := _ITEM_NUMBER.match(text):
         scan.claimed.append(m.span())
         start = len(m.group()) - len(m.group().lstrip(BLANKS))
@@ -91,8 +138,10 @@ def extract_targets(
         for found in rule(scan):
             if _acceptable(scan, found):
                 collected.take(scan, found, method)
-    collected.skipped.extend(skipped_numbers(text, line, collected.accounted))
+    for pos, skipped in skipped_numbers(text, line, collected.accounted):
+        collected.skipped.append((pos, replace(skipped, line=collected.line_at(text, pos))))
+    targets = settle_scopes([t for _, t in sorted(collected.targets, key=lambda pair: pair[0])])
     return Extraction(
-        targets=tuple(t for _, t in sorted(collected.targets, key=lambda pair: pair[0])),
+        targets=tuple(targets),
         skipped=tuple(s for _, s in sorted(collected.skipped, key=lambda pair: pair[0])),
     )

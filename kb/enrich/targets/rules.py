@@ -1,9 +1,11 @@
-"""The numeric target rules, most specific first: one function per way of stating a value.
+"""The numeric target rules of values, most specific first: one function per way of stating one.
 
 Each rule finds its pattern in the text and yields what it read (``Found``): the
-span, its targets and the spans of their values.  ``NUMERIC_RULES`` is the order
-the engine (``kb.targets``) runs them in: a 分别 list or a 以…为基数 change is
-read before the plain ``indicator verb value`` of ``simple_value``.
+span, its targets and the spans of their values.  ``VALUE_RULES`` is the order
+the engine (``kb.enrich.targets.extract``) runs them in, after the counts of
+``kb.enrich.targets.counts``: a 以…为基数 change or a 分别 list is read before the
+plain ``indicator verb value`` of ``simple_value``.  The phrases' pieces (verbs,
+values, units, tails, scopes) are ``kb.enrich.targets.lexicon``.
 """
 
 from __future__ import annotations
@@ -15,55 +17,67 @@ from dataclasses import replace
 from kb.enrich.targets.lexicon import (
     BOUNDARY,
     CORE,
+    GAP,
     NUM,
     TAIL,
     UNIT,
+    VALUE,
     VERB,
     clean_indicator,
     comparator,
     complete_name,
     distribute,
-    finite_value,
+    is_fraction,
     is_name,
     normalize_unit,
+    read_value,
     split_names,
+    split_scope,
     split_shared,
+    unit_fits,
 )
 from kb.enrich.targets.scan import Found, Rule, Scan
-from kb.text import BLANKS, HAN
+from kb.text import BLANKS
 
-
-def _named_values(
-    scan: Scan, pattern: re.Pattern[str]
-) -> Iterator[tuple[re.Match[str], int, str, float]]:
-    """Matches with an indicator name in front (from the clause start) and a finite value."""
-    for m in pattern.finditer(scan.text):
-        start = scan.clause_start(m.start())
-        name = clean_indicator(scan.text[start : m.start()])
-        value = finite_value(m["num"])
-        if is_name(name) and value is not None:
-            yield m, start, name, value
-
-
+_CHANGE_UNIT = r"%|％|‰|个百分点|个千分点"
 _RELATIVE = re.compile(
-    rf"以(?P<year>[0-9]{{4}})年的?(?:数据|水平)?为基[数期准]，?"
-    rf"(?P<verb>下降|降低|减少|提高|提升|增长|增加|上升)(?P<num>{NUM})(?P<unit>%|％|‰|个百分点)?"
+    rf"(?:(?:以|在){GAP}(?P<year>[0-9]{{4}}){GAP}年的?(?:数据|水平)?(?:为)?"
+    rf"(?:基数|基础|基准|基期)上?[，,]?{GAP})?"
+    rf"(?P<per>每年)?(?P<verb>下降|降低|减少|提高|提升|增长|增加|上升)(?!了)"
+    rf"{GAP}(?P<num>{VALUE}){GAP}(?P<unit>{_CHANGE_UNIT})?"
+    rf"(?:(?:到|至|-|—|~){GAP}{NUM}{GAP}(?P<unit2>{_CHANGE_UNIT})?)?(?:以上)?"
 )
 
 
 def relative_change(scan: Scan) -> Iterator[Found]:
-    """儿童伤害死亡率以2020年数据为基数下降20% → decrease_by 20%, base year 2020."""
-    for m, start, name, value in _named_values(scan, _RELATIVE):
+    """以2020年为基数下降20%; 每年降低0.5个百分点以上; 以2020年为基础下降1/6; 下降3%."""
+    for m in _RELATIVE.finditer(scan.text):
+        unit = normalize_unit(m["unit"] or m["unit2"] or "")
+        fraction = is_fraction(m["num"])
+        if not unit and not fraction:
+            continue  # 下降3 with no unit is no change we can read
+        if not m["year"] and not m["per"] and unit not in ("%", "‰") and not fraction:
+            continue  # a bare 下降0.3个千分点 reports a change; a target names its base
+        start = scan.clause_start(m.start())
+        name = clean_indicator(scan.text[start : m.start()])
+        value = read_value(m["num"])
+        if not is_name(name) or value is None:
+            continue
         change = "decrease_by" if m["verb"] in ("下降", "降低", "减少") else "increase_by"
-        unit = normalize_unit(m["unit"] or "")
-        target = scan.target(name, change, value, unit, start, m.end())
-        target = replace(target, base_year=int(m["year"]))
+        unit = "%" if fraction else unit
+        name, scope = split_scope(name)
+        target = scan.target(name, change, value, unit, start, m.end(), scope)
+        base = int(m["year"]) if m["year"] else None
+        target = replace(target, base_year=base, per_year=bool(m["per"]))
+        scan.remember(start, name)
         yield Found(start, m.end(), (target,), (m.span("num"),))
 
 
-_VALUES = rf"{NUM}(?:{UNIT})?(?:[、和及与]{NUM}(?:{UNIT})?)+"
-_RESPECTIVELY = re.compile(rf"分别(?:(?P<verb>{VERB})|为)?(?P<values>{_VALUES})(?P<tail>{TAIL})?")
-_ONE_VALUE = re.compile(rf"(?P<num>{NUM})(?P<unit>{UNIT})?")
+_VALUES = rf"{NUM}{GAP}(?:{UNIT})?(?:{GAP}[、和及与]{GAP}{NUM}{GAP}(?:{UNIT})?)+"
+_RESPECTIVELY = re.compile(
+    rf"分别(?:(?P<verb>{VERB})|为)?{GAP}(?P<values>{_VALUES})(?P<tail>{TAIL})?"
+)
+_ONE_VALUE = re.compile(rf"(?P<num>{NUM}){GAP}(?P<unit>{UNIT})?")
 
 
 def respectively(scan: Scan) -> Iterator[Found]:
@@ -79,28 +93,31 @@ def respectively(scan: Scan) -> Iterator[Found]:
         units = [normalize_unit(v["unit"] or "") for v in values]
         for i in range(len(units) - 2, -1, -1):
             units[i] = units[i] or units[i + 1]  # 10和5% → both %
+        if not units[-1]:
+            continue
         how = comparator(m["verb"] or "", m["tail"])
-        targets = tuple(
-            scan.target(
-                complete_name(name, unit), how, finite_value(v["num"]), unit, start, m.end()
+        targets = []
+        for name, v, unit in zip(distribute(names), values, units, strict=True):
+            name, scope = split_scope(complete_name(name, unit))
+            targets.append(
+                scan.target(name, how, read_value(v["num"]), unit, start, m.end(), scope)
             )
-            for name, v, unit in zip(distribute(names), values, units, strict=True)
-        )
-        yield Found(start, m.end(), targets, spans)
+        yield Found(start, m.end(), tuple(targets), spans)
 
 
-_SHARE = rf"{NUM}(?:%|％)的[^{BOUNDARY}%％]+?"
+_SHARE = rf"{NUM}(?:%|％)(?:以上|及以上)?的[^{BOUNDARY}%％]+?"
 _PREFIXED = re.compile(
     rf"(?P<chain>{_SHARE}(?:[和、]{_SHARE})*)"
-    rf"(?P<predicate>(?:在|接受|建立|设立|参加|开展|享有|拥有|掌握|具备|配备)[^{BOUNDARY}]*)"
+    rf"(?P<predicate>(?:在|接受|建立|设立|建设|建成|参加|开展|享有|拥有|掌握|具备|配备|实现)"
+    rf"[^{BOUNDARY}]*)"
 )
 _SHARE_PART = re.compile(
-    rf"(?P<num>{NUM})(?:%|％)的(?P<who>[^{BOUNDARY}%％]+?)(?=[和、][0-9０-９]|$)"
+    rf"(?P<num>{NUM})(?:%|％)(?P<tail>以上|及以上)?的(?P<who>[^{BOUNDARY}%％]+?)(?=[和、][0-9０-９]|$)"
 )
 
 
 def prefixed_share(scan: Scan) -> Iterator[Found]:
-    """95%的城市社区和85%的农村社区(村)建立家长学校 → two minimum shares.
+    """95%的城市社区和85%的农村社区(村)建立家长学校 → two minimum shares, 城市 and 农村.
 
     The indicator is the group and what it does, plus 的比例:
     城市社区建立家长学校或家庭教育指导服务站点的比例 >= 95%.
@@ -110,124 +127,74 @@ def prefixed_share(scan: Scan) -> Iterator[Found]:
         chain = m["chain"]
         targets, spans = [], []
         for part in _SHARE_PART.finditer(chain):
-            value = finite_value(part["num"])
-            name = f"{part['who']}{predicate}的比例"
-            targets.append(scan.target(name, ">=", value, "%", m.start(), m.end()))
+            value = read_value(part["num"])
+            name, scope = split_scope(f"{part['who']}{predicate}的比例")
+            targets.append(scan.target(name, ">=", value, "%", m.start(), m.end(), scope))
             offset = m.start("chain")
             spans.append((offset + part.start("num"), offset + part.end("num")))
         if targets:
             yield Found(m.start(), m.end(), tuple(targets), tuple(spans))
 
 
-_PER = re.compile(rf"(?P<per>每[千万百十]?[名所个户位][^{BOUNDARY}、拥]{{1,8}}?)拥有")
-_PER_PART = re.compile(rf"(?P<name>[^、]+?){CORE}")
-
-
-def per_population(scan: Scan) -> Iterator[Found]:
-    """每千名儿童拥有儿科执业(助理)医生达到1.12名、床位增至3.17张 → two targets."""
-    for m in _PER.finditer(scan.text):
-        end = scan.clause_end(m.end())
-        targets, spans = [], []
-        for piece in re.finditer(r"[^、]+", scan.text[m.end() : end]):
-            part = _PER_PART.fullmatch(scan.text, m.end() + piece.start(), m.end() + piece.end())
-            if part is None:
-                continue
-            unit = normalize_unit(part["unit"])
-            name = f"{m['per']}{part['name']}数"
-            how = comparator(part["verb"], part["tail"])
-            targets.append(scan.target(name, how, finite_value(part["num"]), unit, m.start(), end))
-            spans.append(part.span("num"))
-        if targets:
-            yield Found(m.start(), end, tuple(targets), tuple(spans))
-
-
-_STAFF = re.compile(
-    rf"(?P<verb>至少各配备|至少配备|各配备|配备|有)(?P<num>{NUM})名(?P<tail>以上)?"
-    rf"(?P<what>[^{BOUNDARY}]+)"
+_SPLIT_VERB = re.compile(
+    rf"(?P<verb>控制|保持|稳定|维持)(?P<name>[^{BOUNDARY}在]{{2,24}}?)在{GAP}"
+    rf"(?P<num>{VALUE}){GAP}(?P<unit>{UNIT})(?P<tail>{TAIL})?"
 )
 
 
-def staffing_count(scan: Scan) -> Iterator[Found]:
-    """县四班子中，至少各配备1名女干部 / 每所镇卫生院…至少配备2名…医生."""
-    holder, holder_sentence = "", -1
-    for m in _STAFF.finditer(scan.text):
-        start = scan.clause_start(m.start())
-        own = scan.text[start : m.start()]
-        previous = scan.previous_clause(start) if not own.strip(BLANKS) else None
-        if previous and previous[1].endswith("中"):
-            start, own = previous
-        own = clean_indicator(own)
-        if m["verb"] == "有" and not own.endswith("中"):
-            continue  # 有N名 only in 某某班子中有1名以上女干部
-        own = own.removesuffix("中")
-        sentence = scan.sentence_start(m.start())
-        if not own and sentence == holder_sentence:
-            own = holder  # 至少配备2名… after 每所…至少配备1名…
-        if not is_name(own):
+def split_verb(scan: Scan) -> Iterator[Found]:
+    """控制孕产妇死亡率在11/10万以下: the verb on both sides of the indicator."""
+    for m in _SPLIT_VERB.finditer(scan.text):
+        name = clean_indicator(m["name"])
+        value = read_value(m["num"])
+        unit = normalize_unit(m["unit"])
+        if not is_name(name) or value is None or not unit_fits(name, unit):
             continue
-        holder, holder_sentence = own, sentence
-        how = ">=" if m["verb"].startswith("至少") or m["tail"] else "="
-        name = f"{own}{m['what']}人数"
-        target = scan.target(name, how, finite_value(m["num"]), "名", start, m.end())
-        yield Found(start, m.end(), (target,), (m.span("num"),))
-
-
-_DAILY = re.compile(rf"每天至少(?P<num>{NUM})(?P<unit>小时|分钟)(?P<what>[^{BOUNDARY}]+)")
-
-
-def daily_minimum(scan: Scan) -> Iterator[Found]:
-    """保障儿童每天至少1小时中等及以上强度的运动 → 儿童每天…运动时间 >= 1小时."""
-    for m in _DAILY.finditer(scan.text):
-        start = scan.clause_start(m.start())
-        who = clean_indicator(scan.text[start : m.start()]).removeprefix("保障")
-        name = f"{who}每天{m['what']}时间"
-        target = scan.target(name, ">=", finite_value(m["num"]), m["unit"], start, m.end())
-        yield Found(start, m.end(), (target,), (m.span("num"),))
-
-
-_GROUP_ITEM = rf"[{HAN}]{{2,5}}?(?:达到|不少于){NUM}(?:小时|分钟)"
-_GROUPED = re.compile(rf"时间(?P<items>{_GROUP_ITEM}(?:、{_GROUP_ITEM})+)")
-_GROUP_PART = re.compile(
-    rf"(?P<who>[{HAN}]{{2,5}}?)(?:达到|不少于)(?P<num>{NUM})(?P<unit>小时|分钟)"
-)
-
-
-def grouped_durations(scan: Scan) -> Iterator[Found]:
-    """每天睡眠时间小学生达到10小时、初中生达到9小时 → one target per group."""
-    for m in _GROUPED.finditer(scan.text):
-        start = scan.clause_start(m.start())
-        name = clean_indicator(scan.text[start : m.start("items")])
-        targets, spans = [], []
-        for part in _GROUP_PART.finditer(scan.text, m.start("items"), m.end("items")):
-            value = finite_value(part["num"])
-            who = f"{part['who']}{name}"
-            targets.append(scan.target(who, ">=", value, part["unit"], start, m.end()))
-            spans.append(part.span("num"))
-        yield Found(start, m.end(), tuple(targets), tuple(spans))
+        how = comparator(f"{m['verb']}在", m["tail"])
+        name, scope = split_scope(name)
+        target = scan.target(name, how, value, unit, m.start(), m.end(), scope)
+        yield Found(m.start(), m.end(), (target,), (m.span("num"),))
 
 
 _SIMPLE = re.compile(CORE)
 
 
 def simple_value(scan: Scan) -> Iterator[Found]:
-    """孕产妇死亡率下降到12/10万以下; A率和B率保持在90%以上 (one value, two targets)."""
-    for m, start, name, value in _named_values(scan, _SIMPLE):
-        unit = normalize_unit(m["unit"])
+    """孕产妇死亡率下降到12/10万以下; 达70%以上; A率和B率均保持在90%以上 (two targets).
+
+    A clause that names no indicator takes the one read last in its sentence:
+    到2025年达到50%、到2030年达到70%; 城市达到99%，农村达到97%.
+    """
+    for m in _SIMPLE.finditer(scan.text):
+        start = scan.clause_start(m.start())
+        if scan.text[start : m.start()].rstrip(BLANKS).endswith("分别"):
+            continue  # a 分别 list respectively() could not read: one value is not all
+        cleaned = clean_indicator(scan.text[start : m.start()])
+        name, scope = split_scope(cleaned)
+        if not is_name(name):
+            # 农村达到97%, ——到2030年达到70%: the indicator named before
+            name = scan.carried_name(start) if scope or not cleaned else ""
+        value = read_value(m["num"])
+        unit = normalize_unit(m["unit"] or "")
+        if is_fraction(m["num"]) and not unit:
+            if scan.text.startswith("的", m.end()):
+                continue  # 达到三分之一的村: a share of a group, not a value
+            unit = "%"
+        if not is_name(name) or value is None or not unit or not unit_fits(name, unit):
+            continue
         how = comparator(m["verb"], m["tail"])
         targets = tuple(
-            scan.target(complete_name(part, unit), how, value, unit, start, m.end())
+            scan.target(complete_name(part, unit), how, value, unit, start, m.end(), scope)
             for part in split_shared(name)
         )
+        scan.remember(start, name)
         yield Found(start, m.end(), targets, (m.span("num"),))
 
 
-NUMERIC_RULES: tuple[tuple[str, Rule], ...] = (
+VALUE_RULES: tuple[tuple[str, Rule], ...] = (
     ("relative_change", relative_change),
     ("respectively", respectively),
     ("prefixed_share", prefixed_share),
-    ("per_population", per_population),
-    ("staffing_count", staffing_count),
-    ("daily_minimum", daily_minimum),
-    ("grouped_durations", grouped_durations),
-    ("simple_value", simple_value),
+    ("split_verb", split_verb),
 )
+LAST_RULES: tuple[tuple[str, Rule], ...] = (("simple_value", simple_value),)

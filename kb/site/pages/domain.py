@@ -2,15 +2,28 @@
 
 from __future__ import annotations
 
-from kb.labels import BASIS_NAMES, ROLE_NAMES, goal_text, item_label, lines_label, status_text
-from kb.model import DepartmentRole, Domain, Item, Pair, Related, Target
+from kb.labels import (
+    BASIS_NAMES,
+    ROLE_NAMES,
+    VERDICT_NAMES,
+    goal_text,
+    item_label,
+    lines_label,
+    status_text,
+    target_scope,
+)
+from kb.model import DepartmentRole, Domain, Item, Pair, ParentLink, Project, Related, Target
 from kb.site import layout
 from kb.site import markdown as md
 from kb.site.context import Context
 
 
 def target_line(target: Target) -> str:
-    parts = [md.text(target.indicator), md.text(goal_text(target)), f"（{target.year} 年）"]
+    parts = [
+        md.text(target.indicator + target_scope(target)),
+        md.text(goal_text(target)),
+        f"（{target.year} 年）",
+    ]
     if target.status:
         parts.append(f"状态：{md.text(status_text(target))}")
     return " ".join(parts)
@@ -53,6 +66,35 @@ def pair_line(ctx: Context, page: str, item: Item, pair: Pair) -> str:
     return f"{label}（共同用语：{md.text(why)}）" if why else label
 
 
+def parent_facts(ctx: Context, page: str, link: ParentLink) -> list[str]:
+    """The item's counterpart in the plan it implements, and each target beside the parent's."""
+    other = ctx.kb.find_item(link.doc, link.id) if link.id else None
+    if other is None:
+        facts = ["上级规划：没有相近的条目"]
+    else:
+        url = layout.rel(page, layout.item_url(other.doc, other.id, other.domain))
+        why = f"；依据：{md.text('、'.join(link.why))}" if link.why else ""
+        label = md.link(f"{other.id} {item_label(other)}", url)
+        facts = [f"上级规划：{label}（相似度 {link.score:.2f}{why}）"]
+    for c in link.targets:
+        theirs = f"，上级 {md.text(c.parent)}" if c.parent else ""
+        verdict = VERDICT_NAMES.get(c.verdict, c.verdict)
+        facts.append(f"对比上级：{md.text(c.indicator)} 本级 {md.text(c.child)}{theirs}：{verdict}")
+    return facts
+
+
+def project_block(page: str, project: Project) -> str:
+    source = layout.rel(page, layout.source_url(project.doc, project.span.first))
+    where = md.link(lines_label(project.span.first, project.span.last), source)
+    return "\n\n".join(
+        [
+            md.heading(3, f"{project.id} {project.title}", project.id),
+            md.paragraphs(project.text),
+            f"- 原文：{where}",
+        ]
+    )
+
+
 def item_block(ctx: Context, page: str, item: Item) -> str:
     source = layout.rel(page, layout.source_url(item.doc, item.span.first))
     facts = [f"原文：{md.link(lines_label(item.span.first, item.span.last), source)}"]
@@ -61,6 +103,8 @@ def item_block(ctx: Context, page: str, item: Item) -> str:
     pair_label = "实施措施" if item.kind == "goal" else "实施目标"
     facts += [f"{pair_label}：{pair_line(ctx, page, item, p)}" for p in item.pairs]
     facts += [f"相关：{related_line(ctx, page, r)}" for r in item.related]
+    if item.parent is not None:
+        facts += parent_facts(ctx, page, item.parent)
     return "\n\n".join(
         [
             md.heading(3, f"{item.id} {item_label(item)}", item.id),
@@ -88,4 +132,8 @@ def domain_page(ctx: Context, domain: Domain) -> str:
     ):
         parts.append(md.heading(2, heading, f"{domain.id}-{anchor}"))
         parts += [item_block(ctx, page, ctx.kb.item(doc, i)) for i in ids]
+    projects = [p for p in ctx.kb.document(doc).projects if p.parent == domain.id]
+    if projects:
+        parts.append(md.heading(2, "重点项目", f"{domain.id}-projects"))
+        parts += [project_block(page, p) for p in projects]
     return "\n\n".join(parts) + "\n"
