@@ -12,6 +12,7 @@ collects every problem found in them; the later stages receive the loaded
     subjects     subjects.yaml: the subjects both plans share
     search_terms dictionary.txt, synonyms.yaml and department names for search
     monitoring   monitoring.csv: observed values of the indicators
+    assignments  assignments.yaml: the 任务分工 people confirmed
 """
 
 from __future__ import annotations

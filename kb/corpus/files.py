@@ -19,7 +19,8 @@ SYNONYMS = "synonyms.yaml"  # everyday words → the plan's words (kb.corpus.sea
 GAZETTEER = "departments.yaml"  # the county's bodies and their remits (kb.corpus.gazetteer)
 SUBJECTS = "subjects.yaml"  # subjects shared by the two plans (kb.corpus.subjects)
 MONITORING = "monitoring.csv"  # observed values of indicators (kb.corpus.monitoring)
-CURATED = (GAZETTEER, SUBJECTS, DICTIONARY, SYNONYMS, MONITORING)
+ASSIGNMENTS = "assignments.yaml"  # confirmed 任务分工 (kb.corpus.assignments)
+CURATED = (GAZETTEER, SUBJECTS, DICTIONARY, SYNONYMS, MONITORING, ASSIGNMENTS)
 NOT_DOCUMENTS = frozenset({DICTIONARY})
 
 SLUG_UNSAFE = re.compile(f"[^0-9A-Za-z{HAN}_-]+")

@@ -15,6 +15,7 @@ from pathlib import Path
 from typing import TypeVar
 
 from kb.corpus import files
+from kb.corpus.assignments import Assignments, read_assignments
 from kb.corpus.gazetteer import Gazetteer, read_gazetteer
 from kb.corpus.monitoring import Monitoring, read_monitoring
 from kb.corpus.search_terms import SearchTerms, read_search_terms
@@ -31,6 +32,7 @@ WHAT = {
     files.DICTIONARY: "检索词典（每行一个词）",
     files.SYNONYMS: "同义词表（YAML）",
     files.MONITORING: "监测数据（CSV：key,year,value）",
+    files.ASSIGNMENTS: "已确认的任务分工（YAML）",
 }
 
 
@@ -57,6 +59,7 @@ class Corpus:
     report: Report
     # (file name, sha256) of every file read: what a release records of its inputs
     inputs: tuple[tuple[str, str], ...] = field(default=())
+    assignments: Assignments = field(default=Assignments())  # confirmed 任务分工
 
     @classmethod
     def load(cls, folder: Path) -> Corpus:
@@ -127,6 +130,11 @@ class _Loader:
         terms, problems = read_search_terms(dictionary, synonyms, entries)
         self.problems += problems
         monitoring = self.table(files.MONITORING, read_monitoring, Monitoring())
+        assignments = self.table(
+            files.ASSIGNMENTS,
+            lambda text, file: read_assignments(text, file, gazetteer),
+            Assignments(),
+        )
         return Corpus(
             name=self.folder.resolve().name,
             plans=tuple(plans),
@@ -136,6 +144,7 @@ class _Loader:
             monitoring=monitoring,
             report=Report.of(self.problems),
             inputs=tuple(sorted(self.inputs)),
+            assignments=assignments,
         )
 
     def optional_text(self, name: str) -> tuple[str, str] | None:
