@@ -32,13 +32,15 @@ import yaml
 from common import CORPUS, DATA
 
 from kb.corpus import Corpus
-from kb.enrich.departments import infer_document
+from kb.corpus.gazetteer import Gazetteer
+from kb.enrich.departments import assign_departments, infer_document
 from kb.enrich.pairs import add_pairs
 from kb.enrich.unknown_bodies import unknown_bodies
 from kb.model import DepartmentRole, KnowledgeBase
 from kb.parse import parse_corpus
 
 SAMPLES = (DATA / "department_judgments.yaml", DATA / "department_remit_judgments.yaml")
+OTHER_PLANS = DATA / "other_plans_departments.yaml"
 BUSIEST = 8
 
 Judgment = dict[str, object]
@@ -64,7 +66,9 @@ class Tally:
         return self.tp / (self.tp + self.fn) if self.tp + self.fn else 1.0
 
     def line(self) -> str:
-        return f"P {self.precision:.3f} R {self.recall:.3f} (tp {self.tp}, fp {self.fp}, fn {self.fn})"
+        return (
+            f"P {self.precision:.3f} R {self.recall:.3f} (tp {self.tp}, fp {self.fp}, fn {self.fn})"
+        )
 
 
 @dataclass
@@ -78,7 +82,9 @@ class Report:
         """The tallies of ``names`` together."""
         both = (Tally(), Tally())
         for name in names:
-            for total, part in zip(both, self.per_department.get(name, (Tally(), Tally())), strict=True):
+            for total, part in zip(
+                both, self.per_department.get(name, (Tally(), Tally())), strict=True
+            ):
                 total.tp += part.tp
                 total.fp += part.fp
                 total.fn += part.fn
@@ -156,9 +162,31 @@ def check_sample_text(kb: KnowledgeBase, judgments: list[Judgment]) -> list[str]
     return problems
 
 
+def evaluate_other_plans(gazetteer: Gazetteer, path: Path = OTHER_PLANS) -> tuple[Report, Report]:
+    """Other places' items, each on its own text: (office-judged rows, remit-judged leads)."""
+    office, remit = Report(), Report()
+    for judged in load_judgments(path):
+        roles = assign_departments(
+            gazetteer, str(judged["text"]), str(judged["domain"]), str(judged["plan"])
+        )
+        got_all = {r.name for r in roles}
+        got_lead = {r.name for r in roles if r.role == "lead"}
+        report = office if judged["judge"] == "office" else remit
+        report.lead.add(got_lead, judged_leads(judged))
+        if judged["judge"] == "office":
+            report.any_role.add(got_all, judged_all(judged))
+        if got_lead != judged_leads(judged):
+            report.misses.append(
+                f"{judged['id']}: 牵头 {sorted(got_lead)} 应为 {sorted(judged_leads(judged))}"
+            )
+    return office, remit
+
+
 def print_departments(report: Report) -> None:
     print(f"  {'department':<16}{'any P':>7}{'any R':>7}{'lead P':>8}{'lead R':>8}  any tp/fp/fn")
-    for name in sorted(report.per_department, key=lambda n: -sum(vars(report.per_department[n][0]).values())):
+    for name in sorted(
+        report.per_department, key=lambda n: -sum(vars(report.per_department[n][0]).values())
+    ):
         t, lt = report.per_department[name]
         print(
             f"  {name:<16}{t.precision:>7.2f}{t.recall:>7.2f}{lt.precision:>8.2f}{lt.recall:>8.2f}"
@@ -166,7 +194,9 @@ def print_departments(report: Report) -> None:
         )
 
 
-def print_counts(kb: KnowledgeBase, roles: dict[str, tuple[DepartmentRole, ...]], corpus: Corpus) -> None:
+def print_counts(
+    kb: KnowledgeBase, roles: dict[str, tuple[DepartmentRole, ...]], corpus: Corpus
+) -> None:
     lead: Counter[str] = Counter()
     partner: Counter[str] = Counter()
     unknown: Counter[str] = Counter()
@@ -188,8 +218,13 @@ def print_counts(kb: KnowledgeBase, roles: dict[str, tuple[DepartmentRole, ...]]
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--items", action="store_true", help="list every item that differs")
-    parser.add_argument("--per-department", metavar="SET", action="append", default=[],
-                        help="per-department figures of a set (or 'all')")
+    parser.add_argument(
+        "--per-department",
+        metavar="SET",
+        action="append",
+        default=[],
+        help="per-department figures of a set (or 'all')",
+    )
     parser.add_argument("--counts", action="store_true", help="items per department, corpus-wide")
     args = parser.parse_args(argv)
     corpus = Corpus.load(CORPUS)
@@ -202,7 +237,9 @@ def main(argv: list[str] | None = None) -> int:
         return 1
     top = busiest(samples[SAMPLES[1]])
     print(f"eight busiest (remit sample): {'、'.join(top)}")
-    sets = sorted({str(j.get("set", "dev")) for j in everything}, key=lambda s: (s.startswith("remit"), s))
+    sets = sorted(
+        {str(j.get("set", "dev")) for j in everything}, key=lambda s: (s.startswith("remit"), s)
+    )
     for name in [*sets, "remit-all", "all"]:
         if name == "all":
             subset = everything
@@ -217,10 +254,20 @@ def main(argv: list[str] | None = None) -> int:
         print(f"  lead     : {r.lead.line()}")
         print(f"  busiest 8, any role: {top_any.line()}")
         print(f"  busiest 8, lead    : {top_lead.line()}")
-        if name in args.per_department or "all" in args.per_department and name == "all":
+        if name in args.per_department or ("all" in args.per_department and name == "all"):
             print_departments(r)
         if args.items:
             print("\n".join(f"    {m}" for m in r.misses))
+    assert corpus.gazetteer is not None
+    office, remit = evaluate_other_plans(corpus.gazetteer)
+    print(
+        "\nother places' plans (tests/data/other_plans_departments.yaml), each item on its own text"
+    )
+    print(f"  office-judged rows, any role: {office.any_role.line()}")
+    print(f"  office-judged rows, lead    : {office.lead.line()}")
+    print(f"  remit-judged measures, lead : {remit.lead.line()}")
+    if args.items:
+        print("\n".join(f"    {m}" for m in office.misses + remit.misses))
     if args.counts:
         print_counts(kb, roles, corpus)
     return 0

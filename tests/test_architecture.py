@@ -2,14 +2,14 @@
 
 The stages, lowest first (a module may import its own stage and those below)::
 
-    0  errors text model labels records normalize release   shared by all
+    0  errors text model labels records normalize release names   shared by all
     1  corpus/    read and check the files of a corpus folder
     2  parse/     plan texts → the model
     3  enrich/    derived facts
     4  views/     what people read
     5  search/    the search and its browser port
     6  site/      the static site
-    7  check build publish
+    7  check build publish, assign/ (reads returned forms, writes a corpus file)
     8  cli/ and the package itself
 """
 
@@ -34,6 +34,7 @@ STAGES: dict[str, int] = {
     "kb.records": 0,
     "kb.normalize": 0,
     "kb.release": 0,
+    "kb.names": 0,
     "kb.corpus": 1,
     "kb.parse": 2,
     "kb.enrich": 3,
@@ -43,6 +44,7 @@ STAGES: dict[str, int] = {
     "kb.check": 7,
     "kb.build": 7,
     "kb.publish": 7,
+    "kb.assign": 7,
     "kb.cli": 8,
     "kb.__main__": 8,
     "kb": 8,

@@ -19,7 +19,6 @@ from dataclasses import dataclass, field
 
 import yaml
 
-from kb.corpus.gazetteer import Gazetteer
 from kb.corpus.yaml_source import YamlSource, node_line
 from kb.errors import Problem
 from kb.model import Department
@@ -27,7 +26,7 @@ from kb.names import nearest, owners
 
 CODE = "bad-assignment"
 TOP_KEYS = ("version", "items")
-ENTRY_KEYS = ("id", "doc", "lead", "partners", "by", "date", "inferred")
+ENTRY_KEYS = ("id", "doc", "lead", "partners", "by", "date", "before")
 ITEM_ID = re.compile(r"^[WC]\d{1,2}-[GM]\d{1,3}$")
 
 HEADER = """\
@@ -36,8 +35,8 @@ HEADER = """\
 # 县妇儿工委办公室把 kb dept --format xlsx 导出的任务分工表发给各单位，收回后运行
 #     kb assign import 收回的表.xlsx --by 县妇儿工委办 --date 2026-12-15
 # 写入本文件：每个条目一项——编号（id）、牵头单位（lead，可以有几个）、配合单位
-# （partners）、确认人（by）、确认日期（date）。inferred 记下确认时程序推断的分工
-# （与确认的不同时才有），只供查对。
+# （partners）、确认人（by）、确认日期（date）。before 记下确认之前的分工
+# （程序推断的或上次确认的；与这次确认的不同时才有），只供查对。
 # 下次 kb build 时，这里的分工代替程序推断的分工，依据显示为“人工确认”。
 # 也可以手工修改（单位写全称、简称或别称均可）；改完运行 kb check 检查。
 """
@@ -54,7 +53,7 @@ class Confirmed:
     date: str  # ISO, e.g. 2026-12-15
     doc: str = ""  # the document's slug; "" when the corpus has one
     line: int = 0
-    inferred: str = ""  # the draft at confirmation, when it differed
+    before: str = ""  # the assignment shown before this confirmation, when it differed
 
 
 @dataclass(frozen=True)
@@ -72,9 +71,13 @@ def valid_date(text: str) -> bool:
 
 
 def read_assignments(
-    text: str, file: str, gazetteer: Gazetteer | None
+    text: str, file: str, departments: Sequence[Department]
 ) -> tuple[Assignments, list[Problem]]:
-    """Check ``assignments.yaml``; every bad entry is a problem and is left out."""
+    """Check ``assignments.yaml``; every bad entry is a problem and is left out.
+
+    ``departments`` are the gazetteer's bodies the names resolve against (none:
+    every name is reported, since no gazetteer could be read).
+    """
     src = YamlSource.compose(text, file, CODE)
     if not src.ok or src.root is None:
         return Assignments(file), src.problems
@@ -85,7 +88,6 @@ def read_assignments(
     if not isinstance(nodes, yaml.SequenceNode):
         src.problem(nodes, "items 应当是列表，每项是一个条目的分工")
         return Assignments(file), src.problems
-    departments = gazetteer.departments() if gazetteer is not None else ()
     entries: list[Confirmed] = []
     seen: dict[tuple[str, str], int] = {}
     for node in nodes.value:
@@ -121,10 +123,13 @@ def _entry(src: YamlSource, node: yaml.Node, departments: Sequence[Department]) 
         ok = False
     leads = _names(src, fields.get("lead"), departments, "牵头单位")
     partners = _names(src, fields.get("partners"), departments, "配合单位")
+    if leads is not None and not leads:
+        src.problem(fields.get("lead", node), f"{ident}：lead（牵头单位）为空，至少要有一个")
+        ok = False
     if leads is None or partners is None or not ok:
         return None
     doc = src.string(fields["doc"]) if "doc" in fields else ""
-    inferred = src.string(fields["inferred"]) if "inferred" in fields else ""
+    before = src.string(fields["before"]) if "before" in fields else ""
     return Confirmed(
         id=ident,
         leads=leads,
@@ -133,7 +138,7 @@ def _entry(src: YamlSource, node: yaml.Node, departments: Sequence[Department]) 
         date=date,
         doc=doc or "",
         line=node_line(fields["id"]),
-        inferred=inferred or "",
+        before=before or "",
     )
 
 
@@ -149,7 +154,7 @@ def _names(
     found: list[str] = []
     ok = True
     for name_node, name in pairs:
-        matched = owners(departments, name) if departments else []
+        matched = owners(departments, name)
         if len(matched) == 1:
             found.append(matched[0].name)
             continue
@@ -191,6 +196,6 @@ def format_assignments(entries: Sequence[Confirmed]) -> str:
         lines.append(f"    partners: {_flow(e.partners)}")
         lines.append(f"    by: {_quoted(e.by)}")
         lines.append(f"    date: {e.date}")
-        if e.inferred:
-            lines.append(f"    inferred: {_quoted(e.inferred)}")
+        if e.before:
+            lines.append(f"    before: {_quoted(e.before)}")
     return "\n".join(lines) + "\n"

@@ -29,6 +29,7 @@ from __future__ import annotations
 import re
 from collections.abc import Mapping
 from dataclasses import dataclass, field
+from functools import lru_cache
 from typing import Literal
 
 from kb.model import Department
@@ -46,7 +47,7 @@ class Remit:
     """A remit rule: the body is responsible for items in this scope, by its functions.
 
     The scope is a plan (W/C) and/or domains and/or words; every part given
-    must hold (``words``: any one of them occurs).  ``why`` is the function
+    must hold (``words``: any one of them occurs; ``…`` as in a term).  ``why`` is the function
     that makes it responsible, as the evidence shows it.
     """
 
@@ -64,7 +65,7 @@ class Remit:
         if self.domains and domain not in self.domains:
             return None
         if self.words:
-            return next((w for w in self.words if w in text), None)
+            return next((m.group() for w in self.words if (m := _word(w).search(text))), None)
         return domain or self.plan
 
 
@@ -165,7 +166,7 @@ class Gazetteer:
             for phrase in self.by_first.get(ch, ()):
                 if text.startswith(phrase, pos):
                     found.append(Match(phrase, pos, self.phrases[phrase]))
-        for phrase, pattern, hits in self.gapped:
+        for _, pattern, hits in self.gapped:
             for m in pattern.finditer(text):
                 found.append(Match(m.group(), m.start(), hits, m.end()))
         kept = [m for m in found if not _hidden(m, found, self.not_names | self.whole_words)]
@@ -185,6 +186,11 @@ def _hidden(match: Match, found: list[Match], hiders: frozenset[str]) -> bool:
         if named and named <= {h.department for h in other.hits}:
             return True
     return False
+
+
+@lru_cache(maxsize=1024)
+def _word(word: str) -> re.Pattern[str]:
+    return _gap_pattern(word) if GAP in word else re.compile(re.escape(word))
 
 
 def _gap_pattern(phrase: str) -> re.Pattern[str]:

@@ -26,6 +26,7 @@ from kb.corpus.bodies import (
     HitKind,
     Match,
     Remit,
+    RemitRole,
     bare_forms,
     prefixed,
 )
@@ -49,6 +50,7 @@ DEPARTMENT_KEYS = ("name", "short", "kind", "home", "aliases", "subjects", "remi
 SUBJECT_KEYS = ("lead", "partner")
 REMIT_KEYS = ("role", "why", "plan", "domains", "words")
 PLANS = ("W", "C")
+ROLES: dict[str, RemitRole] = {"lead": "lead", "partner": "partner"}
 CODE = "bad-gazetteer"
 
 
@@ -158,10 +160,11 @@ def _remits(src: YamlSource, name: str, node: yaml.Node | None) -> tuple[Remit, 
         if "role" not in fields or "why" not in fields:
             src.problem(rule_node, f"{what}缺少 role（lead 或 partner）或 why（职责依据）")
             continue
-        role, why = src.string(fields["role"]), src.string(fields["why"])
+        written, why = src.string(fields["role"]) or "", src.string(fields["why"])
         plan = src.string(fields["plan"]) if "plan" in fields else ""
-        if role not in ("lead", "partner"):
-            src.problem(fields["role"], f"{what}：role 应为 lead 或 partner，实际为“{role}”")
+        role = ROLES.get(written)
+        if role is None:
+            src.problem(fields["role"], f"{what}：role 应为 lead 或 partner，实际为“{written}”")
             continue
         if plan not in ("", *PLANS):
             src.problem(fields["plan"], f"{what}：plan 应为 W（妇女）或 C（儿童），实际为“{plan}”")
@@ -206,12 +209,12 @@ def _with_variants(
         e.name: [v for v in prefixed((e.short, *e.aliases), prefixes) if free(v, e.name)]
         for e in entries
     }
+
     def unclaimed(phrase: str, owner: str) -> bool:  # bare forms are never read in a text
         return declared.get(phrase, {owner}) == {owner}
 
     bare = {
-        e.name: [b for b in bare_forms(e.short, suffixes) if unclaimed(b, e.name)]
-        for e in entries
+        e.name: [b for b in bare_forms(e.short, suffixes) if unclaimed(b, e.name)] for e in entries
     }
     counts: dict[str, int] = {}
     for names in (*generated.values(), *bare.values()):
@@ -263,4 +266,3 @@ def _check_names(src: YamlSource, gaz: Gazetteer, key_lines: dict[str, int]) -> 
                 src.problem(
                     key_lines.get(key, 0), f"“{phrase}”不含任何名称或主题词，无需写入 {key}"
                 )
-

@@ -132,7 +132,9 @@ class _Loader:
         monitoring = self.table(files.MONITORING, read_monitoring, Monitoring())
         assignments = self.table(
             files.ASSIGNMENTS,
-            lambda text, file: read_assignments(text, file, gazetteer),
+            lambda text, file: read_assignments(
+                text, file, gazetteer.departments() if gazetteer is not None else ()
+            ),
             Assignments(),
         )
         return Corpus(

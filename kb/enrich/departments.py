@@ -27,11 +27,11 @@ from kb.corpus.assignments import Confirmed
 from kb.corpus.gazetteer import Gazetteer
 from kb.enrich.dept_rules import Evidence, assign_departments, collect, pick_leads, roles_of
 from kb.enrich.unknown_bodies import unknown_bodies
-from kb.model import DepartmentRole, Document, Item, KnowledgeBase
+from kb.model import DepartmentRole, Document, Item, KnowledgeBase, Role
 
 __all__ = ["add_departments", "assign_departments", "infer_document", "unknown_bodies"]
 
-GOAL_RATIO = 0.5  # a goal's pairs at least this share of its best pair carry it out
+GOAL_RATIO = 0.7  # a goal's pairs at least this share of its best pair carry it out
 
 
 def infer_document(
@@ -44,7 +44,9 @@ def infer_document(
         for item in document.items
     }
     own = {
-        item.id: roles_of(evidence[item.id], pick_leads(gazetteer, evidence[item.id], names[item.domain]))
+        item.id: roles_of(
+            evidence[item.id], pick_leads(gazetteer, evidence[item.id], names[item.domain])
+        )
         for item in document.items
     }
     return {
@@ -80,12 +82,12 @@ def with_measures(
         leads = [r.name for r in best if r.role == "lead"]
     result = []
     for name in dict.fromkeys([*leads, *found, *carried]):
-        role = "lead" if name in leads else "partner"
+        position: Role = "lead" if name in leads else "partner"
         mine = found.get(name)
-        if mine is not None and (mine.role == role or role == "partner"):
-            result.append(replace(mine, role=role))
+        if mine is not None and (mine.role == position or position == "partner"):
+            result.append(replace(mine, role=position))
         else:
-            result.append(DepartmentRole(name, role, "paired", tuple(carried.get(name, ()))))
+            result.append(DepartmentRole(name, position, "paired", tuple(carried.get(name, ()))))
     result.sort(key=lambda r: (r.role != "lead", r.name))
     return tuple(result)
 

@@ -11,9 +11,10 @@ Three kinds of clue, all declared in the gazetteer (``corpus/departments.yaml``)
   plan's domain of the economy; 县妇儿工委办公室 where an item monitors).
 
 The lead: the body whose lead terms (or name) occur in the most sentences,
-the first sentence (a measure's title) counting double, then the most hits.
-Of bodies tied on both, the one whose home domain this is leads; otherwise
-they lead together (co-leads): responsibility is shared.  Only
+the first sentence (a measure's title) counting double, then the most hits,
+then the body whose home domain this is, then the one named first.  Bodies
+that share the winner's lead term lead with it (co-leads: 家庭教育, 家庭暴力,
+司法保护 are shared by law).  Only
 when no term or name points to a lead does a lead remit rule decide.  A body
 with only partner clues is never the lead.
 """
@@ -57,6 +58,10 @@ class Evidence:
         self.lead_sentences[sentence] = TITLE_WEIGHT if sentence == 0 else 1
         if kind == "alias" and LEAD_MARK.match(text[match.stop :]):
             self.lead_marked = True
+
+    @property
+    def lead_phrases(self) -> list[str]:
+        return self.named + self.lead_terms
 
     def score(self) -> int:
         return sum(self.lead_sentences.values())
@@ -102,8 +107,9 @@ def collect(gazetteer: Gazetteer, text: str, domain: str, plan: str) -> dict[str
 def pick_leads(gazetteer: Gazetteer, evidence: dict[str, Evidence], domain: str) -> list[str]:
     """The lead(s): marked ones, else the best by sentences and hits.
 
-    Of bodies tied on both, the one whose home domain this is leads; without
-    one, they lead together.
+    Of bodies tied on both, the one whose home domain this is leads, else the
+    one named first; the others tied with it lead too when they share one of
+    its lead phrases (家庭教育 leads 县教育局 and 县妇联 together).
     """
     marked = sorted(name for name, ev in evidence.items() if ev.lead_marked)
     if marked:
@@ -117,9 +123,11 @@ def pick_leads(gazetteer: Gazetteer, evidence: dict[str, Evidence], domain: str)
         return (-ev.score(), -ev.lead_hits)
 
     best = min(rank(name) for name in candidates)
-    tied = sorted(name for name in candidates if rank(name) == best)
+    tied = [name for name in candidates if rank(name) == best]
     home = [name for name in tied if domain in gazetteer.entry(name).home]
-    return home if len(home) == 1 else tied
+    first = home[0] if len(home) == 1 else min(tied, key=lambda n: (evidence[n].first_lead, n))
+    shared = set(evidence[first].lead_phrases)
+    return sorted(n for n in tied if n == first or shared & set(evidence[n].lead_phrases))
 
 
 def roles_of(evidence: dict[str, Evidence], leads: list[str]) -> tuple[DepartmentRole, ...]:

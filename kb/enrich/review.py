@@ -4,6 +4,7 @@
   (warnings: the gazetteer should learn them);
 * keys of ``monitoring.csv`` that match no target (errors: the row would be
   silently ignored);
+* confirmed assignments (``assignments.yaml``) of items that do not exist;
 * with ``--verbose``, the numbers of items that were not taken as targets.
 """
 
@@ -14,6 +15,7 @@ from collections.abc import Sequence
 from kb.corpus import Corpus
 from kb.corpus.gazetteer import Gazetteer
 from kb.corpus.monitoring import Monitoring
+from kb.enrich.confirmed import review_assignments
 from kb.enrich.departments import unknown_bodies
 from kb.enrich.status import monitoring_keys
 from kb.enrich.targets import item_extraction
@@ -27,6 +29,7 @@ def review(corpus: Corpus, documents: Sequence[Document], verbose: bool = False)
     whole = not any(p.code == "bad-gazetteer" for p in corpus.report.problems)
     problems = review_bodies(documents, corpus.gazetteer, shown) if whole else []
     problems += review_monitoring(documents, corpus.monitoring)
+    problems += review_assignments(corpus, documents)
     if verbose:
         problems += review_numbers(documents, shown)
     return problems
