@@ -13,8 +13,8 @@ Three kinds of clue, all declared in the gazetteer (``corpus/departments.yaml``)
 The lead: the body whose lead terms (or name) occur in the most sentences,
 the first sentence (a measure's title) counting double, then the most hits,
 then the body whose home domain this is, then the one named first.  Bodies
-that share the winner's lead term lead with it (co-leads: 家庭教育, 家庭暴力,
-司法保护 are shared by law).  Only
+that share the winner's lead term in the title, or share one and are tied
+with it, lead with it (co-leads: 家庭教育, 家庭暴力, 司法保护 are shared by law).  Only
 when no term or name points to a lead does a lead remit rule decide.  A body
 with only partner clues is never the lead.
 """
@@ -45,6 +45,7 @@ class Evidence:
     lead_hits: int = 0
     first_lead: int = 0  # position of the first lead term or name
     lead_marked: bool = False  # "…牵头" right after its name
+    title_leads: set[str] = field(default_factory=set)  # lead phrases of the first sentence
 
     def add(self, match: Match, kind: HitKind, sentence: int, text: str) -> None:
         target = {"alias": self.named, "lead": self.lead_terms, "partner": self.partner_terms}[kind]
@@ -56,6 +57,8 @@ class Evidence:
             self.first_lead = match.start
         self.lead_hits += 1
         self.lead_sentences[sentence] = TITLE_WEIGHT if sentence == 0 else 1
+        if sentence == 0:
+            self.title_leads.add(match.phrase)
         if kind == "alias" and LEAD_MARK.match(text[match.stop :]):
             self.lead_marked = True
 
@@ -108,8 +111,9 @@ def pick_leads(gazetteer: Gazetteer, evidence: dict[str, Evidence], domain: str)
     """The lead(s): marked ones, else the best by sentences and hits.
 
     Of bodies tied on both, the one whose home domain this is leads, else the
-    one named first; the others tied with it lead too when they share one of
-    its lead phrases (家庭教育 leads 县教育局 and 县妇联 together).
+    one named first.  Others lead with it when they share one of its lead
+    phrases and are tied with it, or share a lead phrase of the title (家庭教育
+    in a measure's title leads 县教育局 and 县妇联 together).
     """
     marked = sorted(name for name, ev in evidence.items() if ev.lead_marked)
     if marked:
@@ -127,7 +131,14 @@ def pick_leads(gazetteer: Gazetteer, evidence: dict[str, Evidence], domain: str)
     home = [name for name in tied if domain in gazetteer.entry(name).home]
     first = home[0] if len(home) == 1 else min(tied, key=lambda n: (evidence[n].first_lead, n))
     shared = set(evidence[first].lead_phrases)
-    return sorted(n for n in tied if n == first or shared & set(evidence[n].lead_phrases))
+    title = evidence[first].title_leads
+    return sorted(
+        n
+        for n in candidates
+        if n == first
+        or (n in tied and shared & set(evidence[n].lead_phrases))
+        or title & evidence[n].title_leads
+    )
 
 
 def roles_of(evidence: dict[str, Evidence], leads: list[str]) -> tuple[DepartmentRole, ...]:
