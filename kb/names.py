@@ -15,7 +15,7 @@ from collections.abc import Sequence
 from kb.model import Department
 
 NEAREST = 3
-CUTOFF = 0.4
+CUTOFF = 0.6
 
 
 def clean(name: str) -> str:

@@ -197,16 +197,21 @@ def test_remit_rules_carry_their_own_basis(gaz: Gazetteer) -> None:
     assert roles["县人力资源和社会保障局"].role == "lead"
     women = roles["县妇联"]
     assert (women.role, women.basis) == ("partner", "remit")
-    assert women.evidence == ("妇联代表和维护妇女权益、促进男女平等（妇女与经济）",)
-    youth = assign_departments(gaz, "预防未成年人违法犯罪。", "儿童与法律保护", "C")
-    assert {"团县委", "县关工委"} <= {r.name for r in youth if r.basis == "remit"}
+    assert women.evidence == ("妇联代表和维护妇女权益，促进男女平等（妇女与经济）",)
+    youth = {
+        r.name: r for r in assign_departments(gaz, "预防未成年人违法犯罪。", "儿童与法律保护", "C")
+    }
+    assert {n for n, r in youth.items() if r.role == "lead"} == {"团县委", "县委政法委"}
+    assert youth["县关工委"].basis == "remit" and "县公安局" not in youth  # prevention, not a case
     office = assign_departments(gaz, "加强分性别统计。", "妇女与社会保障", "W")
     assert "县妇儿工委办公室" in {r.name for r in office if r.basis == "remit"}
 
 
 def test_remit_rules_keep_to_their_scope(gaz: Gazetteer) -> None:
     """Children's participation is not 安排儿童参与商业性活动; 参与权 of a suspect is no rule's."""
-    assert "团县委" not in roles_of(gaz, "严格监管安排儿童参与商业性活动的行为。", "儿童与法律保护", "C")
+    assert "团县委" not in roles_of(
+        gaz, "严格监管安排儿童参与商业性活动的行为。", "儿童与法律保护", "C"
+    )
     assert "县妇联" not in roles_of(gaz, "提高妇女就业质量。", "儿童与福利", "C")
 
 
@@ -234,7 +239,9 @@ def test_lead_mark_after_a_name(gaz: Gazetteer) -> None:
         "县妇儿工委成员单位、有关部门、相关机构向统计局报送年度监测数据。"
     )
     roles = assign_departments(gaz, text, "", "W")
-    assert roles[0] == DepartmentRole("县统计局", "lead", "named", ("统计部门", "统计局", "监测数据"))
+    assert roles[0] == DepartmentRole(
+        "县统计局", "lead", "named", ("统计部门", "统计局", "监测数据")
+    )
     assert [r.name for r in roles[1:]] == ["县妇儿工委办公室"]
 
 

@@ -111,8 +111,6 @@ def test_the_real_gazetteer_rejects_an_undeclared_shared_alias() -> None:
     assert any("司法机关" in message for _, message in problems_of(text))
 
 
-
-
 NEW_KEYS = """\
 version: 1
 name_rules:
@@ -143,7 +141,9 @@ def test_new_keys_load_and_work() -> None:
     hr = gaz.entry("县人力资源和社会保障局")
     assert hr.variants == ("县人社局",) and hr.bare == ("人社",)
     assert gaz.entry("县人民检察院").variants == ("县检察院",)
-    assert "县人民检察院" not in {r.name for r in assign_departments(gaz, "加强劳动保障法律监督。", "", "W")}
+    assert "县人民检察院" not in {
+        r.name for r in assign_departments(gaz, "加强劳动保障法律监督。", "", "W")
+    }
     roles = {r.name: r for r in assign_departments(gaz, "打击拐卖犯罪。", "", "C")}
     assert roles["县人民检察院"].evidence == ("打击拐卖犯罪",)
     assert "县人力资源和社会保障局" not in roles  # its remit rule is for the women's plan

@@ -126,14 +126,17 @@ def _disagreements(checked: Sequence[Checked]) -> list[FormProblem]:
                 (seen.row, c.row, there, here),
             ):
                 message = (
-                    f"{c.item.id} 在{_place(other)}的{column}是“{that}”，这里是“{this}”："
+                    f"{c.item.id} 在{_place(other, row)}的{column}是“{that}”，这里是“{this}”："
                     "同一条目只能有一种分工"
                 )
                 problems.append(problem(row, message, column))
     return problems
 
 
-def _place(row: FormRow) -> str:
+def _place(row: FormRow, here: FormRow) -> str:
+    """Where ``row`` is, said from ``here``: only what differs."""
+    if (row.file, row.sheet) == (here.file, here.sheet):
+        return f"第 {row.row} 行"
     sheet = f"工作表“{row.sheet}”" if row.sheet else ""
     return f"{row.file} {sheet}第 {row.row} 行"
 

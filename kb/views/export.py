@@ -15,6 +15,7 @@ from typing import Any
 
 from kb.labels import KIND_NAMES, PLAN_NAMES, ROLE_NAMES
 from kb.model import (
+    DepartmentRole,
     Document,
     Domain,
     IndicatorTarget,
@@ -60,15 +61,26 @@ def item_data(item: Item) -> dict[str, Any]:
         "file": item.span.file,
         "lines": lines_of(item.span),
         "targets": [target_data(t) for t in item.targets],
-        "departments": [
-            {"name": d.name, "role": d.role, "basis": d.basis, "evidence": list(d.evidence)}
-            for d in item.departments
-        ],
+        "departments": [department_data(d) for d in item.departments],
         "related": [
             {"doc": r.doc, "id": r.id, "score": r.score, "why": list(r.why)} for r in item.related
         ],
         "pairs": [{"id": p.id, "score": p.score, "why": list(p.why)} for p in item.pairs],
     }
+
+
+def department_data(role: DepartmentRole) -> dict[str, Any]:
+    """A department of an item; who confirmed it and when, for a confirmed one."""
+    data: dict[str, Any] = {
+        "name": role.name,
+        "role": role.role,
+        "basis": role.basis,
+        "evidence": list(role.evidence),
+    }
+    if role.basis == "confirmed":
+        data["confirmed_by"] = role.confirmed_by
+        data["confirmed_on"] = role.confirmed_on
+    return data
 
 
 def domain_data(domain: Domain) -> dict[str, Any]:
