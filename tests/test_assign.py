@@ -27,13 +27,12 @@ BY, DATE = "县妇儿工委办", "2026-12-15"
 
 
 @pytest.fixture(scope="module")
-def built_copy(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, Path]:
-    """A copy of the corpus, built once (no site): (corpus folder, --out folder)."""
+def built_copy(tmp_path_factory: pytest.TempPathFactory, out: Path) -> tuple[Path, Path]:
+    """A copy of the corpus and of the session's build of it: (corpus folder, --out folder)."""
     root = tmp_path_factory.mktemp("assign")
     corpus = copy_corpus(root / "corpus")
-    out = root / "build"
-    build(Corpus.load(corpus), out)
-    return corpus, out
+    shutil.copytree(out, root / "build", symlinks=True)
+    return corpus, root / "build"
 
 
 @pytest.fixture
@@ -116,7 +115,9 @@ def test_export_edit_import_build_show(
     assert {(d["basis"], d["confirmed_by"], d["confirmed_on"]) for d in w3g1["departments"]} == {
         ("confirmed", "县妇儿工委办公室", "2026-12-15")
     }
-    kb = open_release(out).kb
+    release = open_release(out)
+    assert "assignments.yaml" in dict(release.inputs)  # a recorded input of the release
+    kb = release.kb
     page = department_page(
         Context(kb),
         kb.documents[0].slug,
@@ -141,9 +142,9 @@ def test_a_department_returns_its_own_form_as_csv(
     code, text, err = imported(capsys, corpus, out, returned)
     assert code == 0, err
     assert f"已确认 {len(body)} 条" in text and "改动 1 条" in text
-    build(Corpus.load(corpus), out)
-    code, dept, _ = run(capsys, "dept", "县检察院", *kb_args(corpus, out))
-    assert "确认情况：已确认 " in dept and "待确认的条目（" in dept
+    record = (corpus / "assignments.yaml").read_text(encoding="utf-8")
+    assert record.count("  - id: ") == len(body)  # only the returned rows
+    assert record.count("before:") == 1 and "县司法局" in record
 
 
 def test_a_gbk_csv_is_read_and_said_so(

@@ -79,7 +79,7 @@ class Evidence:
     def evidence(self) -> tuple[str, ...]:
         if self.basis == "remit":
             return tuple(self.remits)
-        return tuple(self.named + self.lead_terms + self.partner_terms)
+        return tuple(dict.fromkeys(self.named + self.lead_terms + self.partner_terms))
 
 
 def sentence_starts(text: str) -> list[int]:
