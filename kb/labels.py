@@ -11,8 +11,18 @@ from kb.model import Item, Target
 PLAN_NAMES: dict[str, str] = {"W": "妇女发展规划", "C": "儿童发展规划"}
 KIND_NAMES: dict[str, str] = {"goal": "主要目标", "measure": "策略措施"}
 ROLE_NAMES: dict[str, str] = {"lead": "牵头", "partner": "配合"}
-BASIS_NAMES: dict[str, str] = {"named": "原文点名", "subject": "据内容推断"}
-BASIS_EXPLAINED = "原文点名 = 条文写明了本单位；据内容推断 = 按名录中本单位的职责主题词判断"
+BASIS_NAMES: dict[str, str] = {
+    "named": "原文点名",
+    "subject": "据内容推断",
+    "remit": "按职责",
+    "paired": "实施本目标的策略措施",
+    "confirmed": "人工确认",
+}
+BASIS_EXPLAINED = (
+    "原文点名 = 条文写明了本单位；据内容推断 = 按名录中本单位的职责主题词判断；"
+    "按职责 = 名录中本单位的职责规则；实施本目标的策略措施 = 落实本目标的措施由本单位承担；"
+    "人工确认 = 经任务分工表确认"
+)
 
 COMPARATOR_SYMBOLS: dict[str, str] = {"<=": "≤", ">=": "≥", "~": "约", "=": "="}
 CHANGE_NAMES: dict[str, str] = {"decrease_by": "下降", "increase_by": "提高"}

@@ -23,7 +23,9 @@ from typing import Literal
 PlanCode = Literal["W", "C"]
 ItemKind = Literal["goal", "measure"]
 Role = Literal["lead", "partner"]
-Basis = Literal["named", "subject"]
+# named: the text names the body; subject: a term of its remit; remit: a remit rule of the
+# gazetteer; paired: a measure implementing the goal has it; confirmed: a person confirmed it.
+Basis = Literal["named", "subject", "remit", "paired", "confirmed"]
 # Comparators of direction-only targets (they carry no value).
 DIRECTIONS = ("decrease", "increase", "achieve")
 
@@ -106,7 +108,9 @@ class DepartmentRole:
     name: str  # canonical name from the gazetteer, e.g. 县卫生健康局
     role: Role
     basis: Basis
-    evidence: tuple[str, ...]  # the phrase(s) or subject terms that show it
+    evidence: tuple[str, ...]  # the phrase(s), terms, rules or measures that show it
+    confirmed_by: str = ""  # basis confirmed: who confirmed it (e.g. 县妇儿工委办公室)
+    confirmed_on: str = ""  # and when (ISO date)
 
 
 @dataclass(frozen=True)
@@ -337,10 +341,11 @@ class Department:
     short: str  # e.g. 卫健局
     kind: str  # government, judicial, party, congress, mass, coordination
     aliases: tuple[str, ...] = ()
+    variants: tuple[str, ...] = ()  # generated: 县卫健局 (county prefix), 卫健 (bare short name)
 
     @property
     def names(self) -> tuple[str, ...]:
-        return (self.name, self.short, *self.aliases)
+        return (self.name, self.short, *self.aliases, *self.variants)
 
 
 @dataclass(frozen=True)

@@ -2,7 +2,7 @@
 
 The stages, lowest first (a module may import its own stage and those below)::
 
-    0  errors text model labels records normalize release   shared by all
+    0  errors text model labels records normalize release names   shared by all
     1  corpus/    read and check the files of a corpus folder
     2  parse/     plan texts → the model
     3  enrich/    derived facts
@@ -10,7 +10,7 @@ The stages, lowest first (a module may import its own stage and those below)::
     4  monitor/   monitoring and evaluation: catalogue, forms, imports, reports
     5  search/    the search and its browser port
     6  site/      the static site
-    7  check build publish unchanged
+    7  check build publish unchanged, assign/ (reads returned forms, writes a corpus file)
     8  cli/ and the package itself
 """
 
@@ -35,6 +35,7 @@ STAGES: dict[str, int] = {
     "kb.records": 0,
     "kb.normalize": 0,
     "kb.release": 0,
+    "kb.names": 0,
     "kb.corpus": 1,
     "kb.parse": 2,
     "kb.enrich": 3,
@@ -46,6 +47,7 @@ STAGES: dict[str, int] = {
     "kb.build": 7,
     "kb.publish": 7,
     "kb.unchanged": 7,
+    "kb.assign": 7,
     "kb.cli": 8,
     "kb.__main__": 8,
     "kb": 8,

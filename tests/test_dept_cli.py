@@ -19,25 +19,28 @@ def test_export_items_carry_departments_with_evidence(kb_data: dict) -> None:
         "name": "县卫生健康局",
         "role": "lead",
         "basis": "subject",
-        "evidence": ["孕产妇"],
+        "evidence": ["孕产妇", "死亡率"],
     }
     for item in kb_data["items"]:
         roles = [d["role"] for d in item["departments"]]
-        assert roles.count("lead") <= 1
-        assert roles == sorted(roles, key=lambda r: r != "lead")  # lead first
+        assert roles == sorted(roles, key=lambda r: r != "lead")  # lead(s) first
         for dept in item["departments"]:
             assert dept["evidence"], item["id"]
             if dept["basis"] == "named":
                 assert any(e in item["text"] for e in dept["evidence"])
+            if dept["basis"] == "paired":  # the measures of the goal that carry it
+                assert item["kind"] == "goal"
+                assert set(dept["evidence"]) <= {p["id"] for p in item["pairs"]}
 
 
-@pytest.mark.parametrize("alias", ["卫健局", "卫生健康部门", "县卫生健康局"])
+@pytest.mark.parametrize("alias", ["卫健局", "卫生健康部门", "县卫生健康局", "县卫健局", "卫生局"])
 def test_dept_accepts_aliases(capsys: pytest.CaptureFixture[str], alias: str, out: Path) -> None:
     code, out, _ = run(capsys, "dept", alias, "--out", str(out))
     assert code == 0
     assert out.startswith("县卫生健康局（卫健局）：共 ")
     assert "[牵头] W1-G2  孕产妇死亡率下降到12/10万以下" in out
-    assert "依据（据内容推断：孕产妇）" in out
+    assert "依据（据内容推断：孕产妇、死亡率）" in out
+    assert "确认情况：已确认 0 条，待确认 " in out and "待确认的条目（" in out
 
 
 def test_dept_lists_lead_before_partner_within_each_domain(
@@ -57,8 +60,20 @@ def test_dept_list_counts(capsys: pytest.CaptureFixture[str], out: Path) -> None
 
 
 def test_unknown_department_suggests(capsys: pytest.CaptureFixture[str], out: Path) -> None:
-    code, _, err = run(capsys, "dept", "卫生局", "--out", str(out))
-    assert code == 1 and "没有“卫生局”" in err and "卫健局" in err
+    code, _, err = run(capsys, "dept", "卫建局", "--out", str(out))
+    assert code == 1 and "没有“卫建局”" in err and "卫健局" in err
+    code, _, err = run(capsys, "dept", "司法机关", "--out", str(out))
+    assert code == 1 and "同时指" in err and "法院" in err and "检察院" in err
+
+
+def test_goals_get_the_departments_of_their_measures(kb_data: dict) -> None:
+    """W3-G1 names no body; the measures that carry it out do (依据：实施本目标的策略措施)."""
+    items = {i["id"]: i for i in kb_data["items"]}
+    goal = items["W3-G1"]
+    paired = [d for d in goal["departments"] if d["basis"] == "paired"]
+    assert paired and all(d["evidence"] for d in paired)
+    lead = [d for d in goal["departments"] if d["role"] == "lead"]
+    assert [d["name"] for d in lead] == ["县人力资源和社会保障局"]
 
 
 def test_tasks_table_csv_and_xlsx(
@@ -80,6 +95,9 @@ def test_tasks_table_csv_and_xlsx(
     setup = sheet.page_setup
     assert setup.orientation == "landscape" and setup.paperSize == 9  # A4
     assert sheet.print_title_rows == "$2:$2" and sheet.sheet_properties.pageSetUpPr.fitToPage
+    # one page wide (fitToWidth left out means 1, the OOXML default), as many pages tall as needed
+    assert setup.fitToWidth in (None, 1) and setup.fitToHeight == 0
+    assert [c.value for c in sheet[2]][-1] == "确认情况" and w1g2[-1] == "待确认"
 
 
 def test_unknown_body_in_the_text_is_a_warning(

@@ -109,6 +109,17 @@ def make_parser() -> argparse.ArgumentParser:
         type=Path,
         help="批量查询：文件中每行一个查询词；与 --json 合用输出 {查询: [结果]}",
     )
+    assign = add(
+        "assign",
+        c.cmd_assign,
+        "任务分工的人工确认：导入各单位收回的任务分工表（kb dept --format xlsx 导出的表）",
+    )
+    assign.add_argument("action", choices=("import",), help="import：导入收回的任务分工表")
+    assign.add_argument(
+        "files", nargs="+", type=Path, help="收回的任务分工表（.xlsx 或 .csv，可以几个）"
+    )
+    assign.add_argument("--by", help="确认人或确认单位（默认：县妇儿工委办公室）")
+    assign.add_argument("--date", help="确认日期，如 2026-12-15（默认：今天）")
     export = add("export", c.cmd_export, "导出知识库（JSON 或 CSV）")
     output(export, ("json", "csv"))
     add_monitor(commands, common)

@@ -241,3 +241,32 @@ def cmd_search(args: argparse.Namespace) -> int:
         text = view.hits_json(hits) if args.json else view.hits_text(queries[0], hits, args.limit)
     sys.stdout.write(text if text.endswith("\n") else text + "\n")
     return 0
+
+
+def cmd_assign(args: argparse.Namespace) -> int:
+    from kb.assign import FormError, import_forms
+    from kb.corpus.files import display_path
+
+    kb = released(args)
+    shown = [display_path(path) for path in args.files]
+    try:
+        result = import_forms(kb, args.files, args.corpus, args.by, args.date, shown)
+    except FormError as exc:
+        print("\n".join(str(p) for p in exc.problems), file=sys.stderr)
+        print(
+            f"任务分工表有 {len(exc.problems)} 个问题，没有导入，也没有写入任何文件。",
+            file=sys.stderr,
+        )
+        return 1
+    for note in result.notes:
+        print(f"注意：{note}", file=sys.stderr)
+    changed = "、".join(result.changed[:10]) + (" 等" if len(result.changed) > 10 else "")
+    print(
+        f"已确认 {result.items} 条（{result.by}，{result.date}）：与原分工相同 "
+        f"{result.items - len(result.changed)} 条，改动 {len(result.changed)} 条"
+        + (f"（{changed}）" if changed else "")
+    )
+    kept = f"；此前确认的另外 {result.kept} 条保留不变" if result.kept else ""
+    print(f"写入：{display_path(result.path)}{kept}")
+    print("运行 kb build 使确认的分工生效；kb dept 单位名称 查看确认情况")
+    return 0

@@ -13,6 +13,7 @@ collects every problem found in them; the later stages receive the loaded
     search_terms dictionary.txt, synonyms.yaml and department names for search
     monitoring   monitoring.csv: observed values of the indicators
     reporters    indicators.yaml: who reports each indicator's figures
+    assignments  assignments.yaml: the 任务分工 people confirmed
 """
 
 from __future__ import annotations

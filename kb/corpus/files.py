@@ -20,7 +20,8 @@ GAZETTEER = "departments.yaml"  # the county's bodies and their remits (kb.corpu
 SUBJECTS = "subjects.yaml"  # subjects shared by the two plans (kb.corpus.subjects)
 MONITORING = "monitoring.csv"  # observed values of indicators (kb.corpus.monitoring)
 REPORTERS = "indicators.yaml"  # who reports each indicator (kb.corpus.reporters)
-CURATED = (GAZETTEER, SUBJECTS, DICTIONARY, SYNONYMS, MONITORING, REPORTERS)
+ASSIGNMENTS = "assignments.yaml"  # confirmed 任务分工 (kb.corpus.assignments)
+CURATED = (GAZETTEER, SUBJECTS, DICTIONARY, SYNONYMS, MONITORING, REPORTERS, ASSIGNMENTS)
 NOT_DOCUMENTS = frozenset({DICTIONARY})
 
 SLUG_UNSAFE = re.compile(f"[^0-9A-Za-z{HAN}_-]+")

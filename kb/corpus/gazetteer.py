@@ -1,113 +1,57 @@
 """The gazetteer of responsible departments: ``corpus/departments.yaml``, checked.
 
 The county clerk's file lists every body the plans can mean: its canonical
-name, short name and aliases ("公安机关", "妇联组织"), and the terms of its remit
-("孕产妇" belongs to 县卫生健康局), graded ``lead`` (core remit) or ``partner``.
-``read_gazetteer`` checks every entry and reports every mistake with its line;
-how the phrases are applied to an item is ``kb.enrich.departments``.
-
-Matching (``Gazetteer.find_phrases``) is leftmost-longest over all names,
-aliases and terms at once, so a long phrase owns its characters: "家庭教育" is
-县妇联's term and never yields the "教育" of 县教育局; "劳动保障法律监督" is
-labour inspection, not the procuratorate's "法律监督".
+name, short name and aliases ("公安机关", "妇联组织", old names such as 卫生局),
+the terms of its remit ("孕产妇" belongs to 县卫生健康局), graded ``lead``
+(core remit) or ``partner``, and its remit rules (``remit``: the items it is
+responsible for by its functions, whatever words they use -- 县妇联 in the
+women's plan's domain of the economy).  ``name_rules`` declare the customary
+variants of every name (the county's prefix: 县卫健局; the bare short name an
+official types: 医保).  ``read_gazetteer`` checks every entry and reports every
+mistake with its line; the records and the matching are ``kb.corpus.bodies``,
+and how the phrases are applied to an item is ``kb.enrich.departments``.
 """
 
 from __future__ import annotations
 
-from collections.abc import Mapping
-from dataclasses import dataclass, field
-from typing import Literal
+from dataclasses import replace
 
 import yaml
 
+from kb.corpus.bodies import (
+    GAP,
+    Entry,
+    Gazetteer,
+    Hit,
+    HitKind,
+    Match,
+    Remit,
+    RemitRole,
+    bare_forms,
+    prefixed,
+)
 from kb.corpus.yaml_source import YamlSource, node_line
 from kb.errors import Problem
-from kb.model import Department
 
-HitKind = Literal["alias", "lead", "partner"]
+__all__ = ["Entry", "Gazetteer", "Hit", "HitKind", "Match", "Remit", "read_gazetteer"]
 
 KINDS = ("government", "judicial", "party", "congress", "mass", "coordination")
-TOP_KEYS = ("version", "shared_aliases", "not_names", "not_bodies", "departments")
-DEPARTMENT_KEYS = ("name", "short", "kind", "home", "aliases", "subjects")
+TOP_KEYS = (
+    "version",
+    "name_rules",
+    "shared_aliases",
+    "not_names",
+    "whole_words",
+    "not_bodies",
+    "departments",
+)
+RULE_KEYS = ("prefixes", "bare_suffixes")
+DEPARTMENT_KEYS = ("name", "short", "kind", "home", "aliases", "subjects", "remit")
 SUBJECT_KEYS = ("lead", "partner")
+REMIT_KEYS = ("role", "why", "plan", "domains", "words")
+PLANS = ("W", "C")
+ROLES: dict[str, RemitRole] = {"lead": "lead", "partner": "partner"}
 CODE = "bad-gazetteer"
-
-
-@dataclass(frozen=True)
-class Entry:
-    """One body of the gazetteer with its remit, and the line it is declared on."""
-
-    name: str  # canonical, e.g. 县卫生健康局
-    short: str  # e.g. 卫健局
-    kind: str  # one of KINDS
-    aliases: tuple[str, ...]  # other names the plans use for it
-    lead_terms: tuple[str, ...]
-    partner_terms: tuple[str, ...]
-    home: tuple[str, ...] = ()  # domain names where it is the usual lead
-    line: int = 0
-
-    @property
-    def names(self) -> tuple[str, ...]:
-        """Every way the text can name this body."""
-        return (self.name, self.short, *self.aliases)
-
-    def department(self) -> Department:
-        return Department(self.name, self.short, self.kind, self.aliases)
-
-
-@dataclass(frozen=True)
-class Hit:
-    """What a matched phrase says about one department."""
-
-    department: str
-    kind: HitKind
-
-
-@dataclass(frozen=True)
-class Match:
-    phrase: str
-    start: int
-    hits: tuple[Hit, ...]
-
-
-@dataclass(frozen=True)
-class Gazetteer:
-    file: str
-    entries: tuple[Entry, ...]
-    shared_aliases: frozenset[str] = frozenset()
-    not_names: frozenset[str] = frozenset()  # phrases that hide a name or term; match nobody
-    not_bodies: frozenset[str] = frozenset()  # generic body-like words; never warned about
-    # phrase -> what it says, and the phrases by first character, longest first
-    phrases: Mapping[str, tuple[Hit, ...]] = field(default_factory=dict, compare=False, repr=False)
-    by_first: Mapping[str, tuple[str, ...]] = field(default_factory=dict, compare=False, repr=False)
-
-    def __post_init__(self) -> None:
-        phrases = _index(self)
-        object.__setattr__(self, "phrases", phrases)
-        object.__setattr__(self, "by_first", _by_first(phrases))
-
-    def entry(self, name: str) -> Entry:
-        for entry in self.entries:
-            if entry.name == name:
-                return entry
-        raise KeyError(name)
-
-    def departments(self) -> tuple[Department, ...]:
-        return tuple(e.department() for e in self.entries)
-
-    def find_phrases(self, text: str) -> list[Match]:
-        """All gazetteer phrases in ``text``, leftmost-longest and non-overlapping."""
-        matches: list[Match] = []
-        pos = 0
-        while pos < len(text):
-            candidates = self.by_first.get(text[pos], ())
-            found = next((p for p in candidates if text.startswith(p, pos)), None)
-            if found is None:
-                pos += 1
-                continue
-            matches.append(Match(found, pos, self.phrases[found]))
-            pos += len(found)
-        return matches
 
 
 # --------------------------------------------------------------------------- reading
@@ -121,8 +65,9 @@ def read_gazetteer(text: str, file: str) -> tuple[Gazetteer, list[Problem]]:
     top = src.mapping(src.root, "文件顶层", TOP_KEYS) or {}
     lists = {
         key: frozenset(t for _, t in src.strings(top[key])) if key in top else frozenset()
-        for key in ("shared_aliases", "not_names", "not_bodies")
+        for key in ("shared_aliases", "not_names", "whole_words", "not_bodies")
     }
+    rules = _rules(src, top.get("name_rules"))
     entries: list[Entry] = []
     nodes = top.get("departments")
     if nodes is None:
@@ -131,13 +76,26 @@ def read_gazetteer(text: str, file: str) -> tuple[Gazetteer, list[Problem]]:
         src.problem(nodes, "departments 应当是非空列表")
     else:
         entries = [e for node in nodes.value if (e := _entry(src, node)) is not None]
-    entries = _unique(src, entries)
+    entries = _with_variants(_unique(src, entries), *rules)
     gaz = Gazetteer(
-        file, tuple(entries), lists["shared_aliases"], lists["not_names"], lists["not_bodies"]
+        file,
+        tuple(entries),
+        lists["shared_aliases"],
+        lists["not_names"],
+        lists["not_bodies"],
+        lists["whole_words"],
     )
     if src.ok:  # cross-checks only over a whole file: a dropped entry would mislead them
         _check_names(src, gaz, {k: node_line(top[k]) for k in top})
     return gaz, src.problems
+
+
+def _rules(src: YamlSource, node: yaml.Node | None) -> tuple[tuple[str, ...], tuple[str, ...]]:
+    if node is None:
+        return (), ()
+    fields = src.mapping(node, "name_rules", RULE_KEYS) or {}
+    found = {k: tuple(t for _, t in src.strings(fields[k])) for k in RULE_KEYS if k in fields}
+    return found.get("prefixes", ()), found.get("bare_suffixes", ())
 
 
 def _entry(src: YamlSource, node: yaml.Node) -> Entry | None:
@@ -157,8 +115,8 @@ def _entry(src: YamlSource, node: yaml.Node) -> Entry | None:
     subjects = {}
     if "subjects" in fields:
         subjects = src.mapping(fields["subjects"], f"{name} 的 subjects", SUBJECT_KEYS) or {}
-    lead = [t for _, t in src.strings(subjects["lead"])] if "lead" in subjects else []
-    partner = [t for _, t in src.strings(subjects["partner"])] if "partner" in subjects else []
+    lead = _terms(src, name, subjects.get("lead"))
+    partner = _terms(src, name, subjects.get("partner"))
     for term in lead:
         if term in partner:
             src.problem(subjects["partner"], f"{name}：“{term}”不能既是 lead 又是 partner")
@@ -170,12 +128,56 @@ def _entry(src: YamlSource, node: yaml.Node) -> Entry | None:
         lead_terms=tuple(lead),
         partner_terms=tuple(t for t in partner if t not in lead),
         home=tuple(t for _, t in src.strings(fields["home"])) if "home" in fields else (),
-        line=_line_of(fields, "name", node),
+        line=node_line(fields["name"]),
+        remits=_remits(src, name, fields.get("remit")),
     )
 
 
-def _line_of(fields: dict[str, yaml.Node], key: str, node: yaml.Node) -> int:
-    return node_line(fields[key]) if key in fields else node_line(node)
+def _terms(src: YamlSource, name: str, node: yaml.Node | None) -> list[str]:
+    if node is None:
+        return []
+    found = []
+    for term_node, term in src.strings(node):
+        if GAP in term and any(not part for part in term.split(GAP)):
+            src.problem(term_node, f"{name}：“{term}”中“{GAP}”的两边都应有词语，如 打击{GAP}犯罪")
+            continue
+        found.append(term)
+    return found
+
+
+def _remits(src: YamlSource, name: str, node: yaml.Node | None) -> tuple[Remit, ...]:
+    if node is None:
+        return ()
+    if not isinstance(node, yaml.SequenceNode):
+        src.problem(node, f"{name} 的 remit 应当是列表，每项是一条职责规则")
+        return ()
+    found = []
+    for rule_node in node.value:
+        what = f"{name} 的职责规则"
+        fields = src.mapping(rule_node, what, REMIT_KEYS)
+        if fields is None:
+            continue
+        if "role" not in fields or "why" not in fields:
+            src.problem(rule_node, f"{what}缺少 role（lead 或 partner）或 why（职责依据）")
+            continue
+        written, why = src.string(fields["role"]) or "", src.string(fields["why"])
+        plan = src.string(fields["plan"]) if "plan" in fields else ""
+        role = ROLES.get(written)
+        if role is None:
+            src.problem(fields["role"], f"{what}：role 应为 lead 或 partner，实际为“{written}”")
+            continue
+        if plan not in ("", *PLANS):
+            src.problem(fields["plan"], f"{what}：plan 应为 W（妇女）或 C（儿童），实际为“{plan}”")
+            continue
+        domains = tuple(t for _, t in src.strings(fields["domains"])) if "domains" in fields else ()
+        words = tuple(t for _, t in src.strings(fields["words"])) if "words" in fields else ()
+        if not (plan or domains or words):
+            src.problem(rule_node, f"{what}应限定范围：plan、domains 或 words 至少写一项")
+            continue
+        if why is None or plan is None:
+            continue
+        found.append(Remit(role, why, plan, domains, words, node_line(rule_node)))
+    return tuple(found)
 
 
 def _unique(src: YamlSource, entries: list[Entry]) -> list[Entry]:
@@ -190,11 +192,49 @@ def _unique(src: YamlSource, entries: list[Entry]) -> list[Entry]:
     return kept
 
 
+def _with_variants(
+    entries: list[Entry], prefixes: tuple[str, ...], suffixes: tuple[str, ...]
+) -> list[Entry]:
+    """Each entry with the variants the rules generate, where they name no other body."""
+    declared: dict[str, set[str]] = {}
+    for entry in entries:
+        for phrase in (entry.name, entry.short, *entry.aliases):
+            declared.setdefault(phrase, set()).add(entry.name)
+    terms = {t for e in entries for t in (*e.lead_terms, *e.partner_terms)}
+
+    def free(phrase: str, owner: str) -> bool:
+        return declared.get(phrase, {owner}) == {owner} and phrase not in terms
+
+    generated = {
+        e.name: [v for v in prefixed((e.short, *e.aliases), prefixes) if free(v, e.name)]
+        for e in entries
+    }
+
+    def unclaimed(phrase: str, owner: str) -> bool:  # bare forms are never read in a text
+        return declared.get(phrase, {owner}) == {owner}
+
+    bare = {
+        e.name: [b for b in bare_forms(e.short, suffixes) if unclaimed(b, e.name)] for e in entries
+    }
+    counts: dict[str, int] = {}
+    for names in (*generated.values(), *bare.values()):
+        for name in names:
+            counts[name] = counts.get(name, 0) + 1
+    return [
+        replace(
+            e,
+            variants=tuple(v for v in generated[e.name] if counts[v] == 1),
+            bare=tuple(b for b in bare[e.name] if counts[b] == 1),
+        )
+        for e in entries
+    ]
+
+
 def _check_names(src: YamlSource, gaz: Gazetteer, key_lines: dict[str, int]) -> None:
     """A name or alias belongs to one body unless declared shared; terms are not names."""
     owner: dict[str, str] = {}
     for entry in gaz.entries:
-        for phrase in dict.fromkeys(entry.names):
+        for phrase in dict.fromkeys((entry.name, entry.short, *entry.aliases)):
             other = owner.get(phrase)
             if other is not None and phrase not in gaz.shared_aliases:
                 src.problem(
@@ -214,32 +254,15 @@ def _check_names(src: YamlSource, gaz: Gazetteer, key_lines: dict[str, int]) -> 
                 src.problem(
                     entry.line, f"{entry.name}：主题词“{term}”与{owner[term]}的名称或别称相同"
                 )
-    terms = {p for e in gaz.entries for p in (*e.names, *e.lead_terms, *e.partner_terms)}
-    for phrase in sorted(gaz.not_names):
-        if phrase in terms:
-            src.problem(
-                key_lines.get("not_names", 0), f"“{phrase}”本身是名称或主题词，不能写入 not_names"
-            )
-        elif not any(p in phrase for p in terms):
-            src.problem(
-                key_lines.get("not_names", 0), f"“{phrase}”不含任何名称或主题词，无需写入 not_names"
-            )
-
-
-def _index(gaz: Gazetteer) -> dict[str, tuple[Hit, ...]]:
-    index: dict[str, list[Hit]] = {phrase: [] for phrase in gaz.not_names}
-    for entry in gaz.entries:
-        for phrase in dict.fromkeys(entry.names):
-            index.setdefault(phrase, []).append(Hit(entry.name, "alias"))
-        for term in entry.lead_terms:
-            index.setdefault(term, []).append(Hit(entry.name, "lead"))
-        for term in entry.partner_terms:
-            index.setdefault(term, []).append(Hit(entry.name, "partner"))
-    return {phrase: tuple(hits) for phrase, hits in index.items()}
-
-
-def _by_first(phrases: Mapping[str, object]) -> dict[str, tuple[str, ...]]:
-    grouped: dict[str, list[str]] = {}
-    for phrase in phrases:
-        grouped.setdefault(phrase[0], []).append(phrase)
-    return {ch: tuple(sorted(group, key=len, reverse=True)) for ch, group in grouped.items()}
+    terms = {p for e in gaz.entries for p in (*e.text_names, *e.lead_terms, *e.partner_terms)}
+    for key, phrases, itself in (
+        ("not_names", gaz.not_names, "本身是名称或主题词，不能写入 not_names"),
+        ("whole_words", gaz.whole_words, ""),
+    ):
+        for phrase in sorted(phrases):
+            if itself and phrase in terms:
+                src.problem(key_lines.get(key, 0), f"“{phrase}”{itself}")
+            elif not any(p in phrase and p != phrase for p in terms):
+                src.problem(
+                    key_lines.get(key, 0), f"“{phrase}”不含任何名称或主题词，无需写入 {key}"
+                )

@@ -15,6 +15,7 @@ from pathlib import Path
 from typing import TypeVar
 
 from kb.corpus import files
+from kb.corpus.assignments import Assignments, read_assignments
 from kb.corpus.gazetteer import Gazetteer, read_gazetteer
 from kb.corpus.monitoring import Monitoring, read_monitoring
 from kb.corpus.reporters import Reporters, read_reporters
@@ -33,6 +34,7 @@ WHAT = {
     files.SYNONYMS: "同义词表（YAML）",
     files.MONITORING: "监测数据（CSV：item,indicator,year,value,source,form,imported）",
     files.REPORTERS: "指标报送单位表（YAML）",
+    files.ASSIGNMENTS: "已确认的任务分工（YAML）",
 }
 
 
@@ -60,6 +62,7 @@ class Corpus:
     # (file name, sha256) of every file read: what a release records of its inputs
     inputs: tuple[tuple[str, str], ...] = field(default=())
     reporters: Reporters = field(default=Reporters())  # indicators.yaml
+    assignments: Assignments = field(default=Assignments())  # confirmed 任务分工
 
     @classmethod
     def load(cls, folder: Path) -> Corpus:
@@ -131,6 +134,13 @@ class _Loader:
         self.problems += problems
         monitoring = self.table(files.MONITORING, read_monitoring, Monitoring())
         reporters = self.table(files.REPORTERS, read_reporters, Reporters())
+        assignments = self.table(
+            files.ASSIGNMENTS,
+            lambda text, file: read_assignments(
+                text, file, gazetteer.departments() if gazetteer is not None else ()
+            ),
+            Assignments(),
+        )
         return Corpus(
             name=self.folder.resolve().name,
             plans=tuple(plans),
@@ -141,6 +151,7 @@ class _Loader:
             report=Report.of(self.problems),
             inputs=tuple(sorted(self.inputs)),
             reporters=reporters,
+            assignments=assignments,
         )
 
     def optional_text(self, name: str) -> tuple[str, str] | None:

@@ -95,8 +95,16 @@ def read_dictionary(text: str, file: str, terms: SearchTerms) -> list[Problem]:
 # --------------------------------------------------------------------------- the gazetteer
 
 
+# The frequency the generated variants of a name (县检察院) get in the lexicon, so that
+# they stay whole even where jieba's dictionary has them as rare words.
+VARIANT_FREQUENCY = 1000
+
+
 def add_departments(entries: Sequence[Entry], terms: SearchTerms) -> None:
-    """Each department's names as one class; a name shared by several expands to each."""
+    """Each department's names as one class; a name shared by several expands to each.
+
+    The names include the variants the gazetteer's name rules generate (县卫健局).
+    """
     groups: list[tuple[str, list[str]]] = []
     for entry in entries:
         if word_problem(entry.name):
@@ -107,10 +115,11 @@ def add_departments(entries: Sequence[Entry], terms: SearchTerms) -> None:
     for head, names in groups:
         for name in dict.fromkeys(names):
             owners.setdefault(name, []).append(head)
+    variants = {normalize(v) for entry in entries for v in entry.variants}
     for head, names in groups:
         terms.departments.append(head)
         for name in dict.fromkeys(names):
-            terms.terms.append((name, None))
+            terms.terms.append((name, VARIANT_FREQUENCY if name in variants else None))
             if len(owners[name]) == 1:
                 terms.classes[name] = head
             else:

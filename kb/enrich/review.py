@@ -5,6 +5,7 @@
 * rows of ``monitoring.csv`` that match no target (errors: the row would be
   silently ignored), or whose value does not fit the unit (a percent above 100);
 * entries of ``indicators.yaml`` that match no indicator or no department;
+* confirmed assignments (``assignments.yaml``) of items that do not exist;
 * with ``--verbose``, the numbers of items that were not taken as targets.
 """
 
@@ -15,6 +16,7 @@ from collections.abc import Sequence
 from kb.corpus import Corpus
 from kb.corpus.gazetteer import Gazetteer
 from kb.corpus.monitoring import Monitoring, value_problem
+from kb.enrich.confirmed import review_assignments
 from kb.enrich.departments import unknown_bodies
 from kb.enrich.reporting import indicator_id
 from kb.enrich.status import indicator_key, monitoring_keys
@@ -30,6 +32,7 @@ def review(corpus: Corpus, documents: Sequence[Document], verbose: bool = False)
     problems = review_bodies(documents, corpus.gazetteer, shown) if whole else []
     problems += review_monitoring(documents, corpus.monitoring)
     problems += review_reporters(documents, corpus)
+    problems += review_assignments(corpus, documents)
     if verbose:
         problems += review_numbers(documents, shown)
     return problems

@@ -16,6 +16,7 @@ from typing import Any
 from kb.enrich.reporting import indicator_id
 from kb.labels import KIND_NAMES, PLAN_NAMES, ROLE_NAMES, status_name
 from kb.model import (
+    DepartmentRole,
     Document,
     Domain,
     IndicatorTarget,
@@ -78,10 +79,7 @@ def item_data(item: Item) -> dict[str, Any]:
             {**target_data(t), "id": indicator_id(item.id, n)}
             for n, t in enumerate(item.targets, 1)
         ],
-        "departments": [
-            {"name": d.name, "role": d.role, "basis": d.basis, "evidence": list(d.evidence)}
-            for d in item.departments
-        ],
+        "departments": [department_data(d) for d in item.departments],
         "related": [
             {"doc": r.doc, "id": r.id, "score": r.score, "why": list(r.why)} for r in item.related
         ],
@@ -118,6 +116,20 @@ def project_data(project: Project) -> dict[str, Any]:
         "lines": lines_of(project.span),
         "parts": [{"line": p.line, "marker": p.marker, "text": p.text} for p in project.parts],
     }
+
+
+def department_data(role: DepartmentRole) -> dict[str, Any]:
+    """A department of an item; who confirmed it and when, for a confirmed one."""
+    data: dict[str, Any] = {
+        "name": role.name,
+        "role": role.role,
+        "basis": role.basis,
+        "evidence": list(role.evidence),
+    }
+    if role.basis == "confirmed":
+        data["confirmed_by"] = role.confirmed_by
+        data["confirmed_on"] = role.confirmed_on
+    return data
 
 
 def domain_data(domain: Domain) -> dict[str, Any]:

@@ -2,6 +2,10 @@
 
 The layout Chinese government offices use when they hand a plan on:
 领域 | 主要目标/策略措施（编号） | 牵头单位 | 配合单位, for all departments or one.
+It is also the form the 妇儿工委办 circulates: the departments correct the
+牵头单位 and 配合单位 columns and return it, and ``kb assign import`` reads
+it back (``kb.assign``) by the same ``HEADER``.  The last column says whether a
+person confirmed the row already, and who and when.
 """
 
 from __future__ import annotations
@@ -23,8 +27,11 @@ HEADER = (
     "牵头单位",
     "配合单位",
     "依据",
+    "确认情况",
 )
-WIDTHS = (6, 12, 14, 8, 8, 60, 18, 30, 40)
+WIDTHS = (6, 12, 14, 8, 8, 60, 18, 30, 40, 16)
+ID_COLUMN, LEAD_COLUMN, PARTNER_COLUMN = "编号", "牵头单位", "配合单位"
+WAITING = "待确认"
 
 
 @dataclass(frozen=True)
@@ -37,27 +44,32 @@ class TaskRow:
     lead: tuple[str, ...]
     partners: tuple[str, ...]
     basis: str
+    confirmed: str = WAITING  # 待确认, or 已确认（who date）
 
 
 def task_rows(kb: KnowledgeBase, department: str | None = None) -> list[TaskRow]:
     """One row per item (of ``department``, when given), in document order."""
     rows = []
+    several = len(kb.documents) > 1
     for item in kb.items():
         if department is not None and all(d.name != department for d in item.departments):
             continue
         basis = "；".join(
             f"{d.name}：{BASIS_NAMES[d.basis]}（{'、'.join(d.evidence)}）" for d in item.departments
         )
+        sure = next((d for d in item.departments if d.basis == "confirmed"), None)
+        confirmed = f"已确认（{sure.confirmed_by} {sure.confirmed_on}）" if sure else WAITING
         rows.append(
             TaskRow(
                 plan=PLAN_NAMES[item.plan],
                 domain=kb.domain_of(item).name,
-                id=item.id,
+                id=f"{item.doc}:{item.id}" if several else item.id,
                 kind=KIND_NAMES[item.kind],
                 text=item.text,
                 lead=tuple(d.name for d in item.departments if d.role == "lead"),
                 partners=tuple(d.name for d in item.departments if d.role == "partner"),
                 basis=basis,
+                confirmed=confirmed,
             )
         )
     return rows
@@ -75,6 +87,7 @@ def _cells(rows: list[TaskRow]) -> list[list[Cell]]:
             "、".join(r.lead),
             "、".join(r.partners),
             r.basis,
+            r.confirmed,
         ]
         for n, r in enumerate(rows, start=1)
     ]

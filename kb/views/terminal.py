@@ -176,10 +176,17 @@ def stats_text(counts: list[DomainCount]) -> str:
 
 
 def department_text(name: str, short: str, assignments: list[Assignment]) -> str:
+    """A department's items by plan and domain, lead first, each with its basis.
+
+    The head says how many of them a person confirmed; the unconfirmed ones are
+    listed at the end, so that the office can follow up.
+    """
     lead = sum(a.role.role == "lead" for a in assignments)
     partner = len(assignments) - lead
+    waiting = [a.item.id for a in assignments if not a.confirmed]
     lines = [
         f"{name}（{short}）：共 {len(assignments)} 条，牵头 {lead} 条，配合 {partner} 条",
+        f"确认情况：已确认 {len(assignments) - len(waiting)} 条，待确认 {len(waiting)} 条",
         f"依据：{BASIS_EXPLAINED}",
     ]
     plan = domain = None
@@ -194,15 +201,26 @@ def department_text(name: str, short: str, assignments: list[Assignment]) -> str
         lines.append(f"    [{ROLE_NAMES[a.role.role]}] {a.item.id}  {summary}")
         how = f"{BASIS_NAMES[a.role.basis]}：{'、'.join(a.role.evidence)}"
         lines.append(f"           依据（{how}）")
+    if waiting:
+        lines += [
+            "",
+            f"待确认的条目（{len(waiting)} 条；任务分工表收回后用 kb assign import 导入）：",
+            *wrapped(waiting),
+        ]
     return "\n".join(lines)
 
 
+def wrapped(ids: list[str], per_line: int = 10) -> list[str]:
+    return ["  " + "、".join(ids[i : i + per_line]) for i in range(0, len(ids), per_line)]
+
+
 def department_list_text(rows: list[DepartmentCount]) -> str:
-    lines = ["单位 | 简称 | 合计 | 牵头 | 配合"]
+    lines = ["单位 | 简称 | 合计 | 牵头 | 配合 | 已确认"]
     for r in rows:
         total = r.lead + r.partner
         lines.append(
             f"{r.department.name} | {r.department.short} | {total} | {r.lead} | {r.partner}"
+            f" | {r.confirmed}"
         )
     return "\n".join(lines)
 

@@ -32,9 +32,11 @@ def department_page(ctx: Context, doc: str, name: str, rows: list[tuple[str, Ite
         md.link(label, layout.rel(page, layout.download(doc, name, ext)))
         for ext, label in DOWNLOADS
     )
+    waiting = [item for _, item in rows if not _confirmed(item, name)]
     parts = [
         md.heading(1, name),
         f"牵头 {len(leads)} 条，配合 {len(partners)} 条。",
+        f"确认情况：已确认 {len(rows) - len(waiting)} 条，待确认 {len(waiting)} 条。",
         f"任务分工表下载：{downloads}",
     ]
     header = ["编号", "类别", "内容", "依据"]
@@ -42,6 +44,15 @@ def department_page(ctx: Context, doc: str, name: str, rows: list[tuple[str, Ite
         if items:
             parts.append(md.heading(2, f"{title}（{len(items)} 条）", anchor))
             parts.append(md.table(header, [item_row(page, i, name) for i in items]))
+    if waiting:
+        parts.append(md.heading(2, f"待确认（{len(waiting)} 条）", "waiting"))
+        parts.append(
+            "以下条目的分工是据规划原文和单位职责推断的草稿，尚未经任务分工表确认："
+            + "、".join(
+                md.link(i.id, layout.rel(page, layout.item_url(i.doc, i.id, i.domain)))
+                for i in waiting
+            )
+        )
     parts += indicators_section(ctx, page, doc, name)
     return "\n\n".join(parts) + "\n"
 
@@ -70,6 +81,10 @@ def indicators_section(ctx: Context, page: str, doc: str, name: str) -> list[str
     ]
 
 
+def _confirmed(item: Item, department: str) -> bool:
+    return any(r.name == department and r.basis == "confirmed" for r in item.departments)
+
+
 def departments_index(ctx: Context, doc: str) -> str:
     page = layout.departments_page(doc)
     departments = ctx.doc_departments(doc)
@@ -79,7 +94,9 @@ def departments_index(ctx: Context, doc: str) -> str:
         return "\n\n".join(parts) + "\n"
     parts.append(
         "各单位牵头或配合的主要目标和策略措施。“原文点名”表示规划原文写明了该单位；"
-        "“据内容推断”表示依据条文主题和单位职责推断，供参考。"
+        "“据内容推断”表示依据条文主题和单位职责推断；“按职责”表示依据名录中该单位的"
+        "职责规则；“实施本目标的策略措施”表示落实该目标的措施由该单位承担；"
+        "“人工确认”表示已经任务分工表确认（注明确认人和日期）。"
     )
     rows = []
     for name, items in departments:
