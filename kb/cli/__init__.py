@@ -66,7 +66,11 @@ def make_parser() -> argparse.ArgumentParser:
     build.add_argument("--strict", action="store_true", help="有警告时不构建")
     site(build, "静态网站输出目录（默认 site/）")
     build.add_argument("--timings", action="store_true", help="构建结束后列出各阶段用时")
-    build.add_argument("--force", action="store_true", help="语料和程序都没有改动时也重新构建")
+    build.add_argument(
+        "--force",
+        action="store_true",
+        help="语料和程序都没有改动时也重新构建；不读缓存，每份文件都重新解析和派生",
+    )
     serve = add("serve", c.cmd_serve, "在本机启动网页服务，浏览 kb build 生成的网站")
     site(serve, "网站目录（默认 site/）")
     serve.add_argument("--port", type=int, default=8000, help="端口（默认 8000）")

@@ -61,6 +61,12 @@ def cmd_build(args: argparse.Namespace) -> int:
     kb = result.kb
     print(f"已构建知识库：{len(kb.domains())} 个领域，{len(kb.items())} 条主要目标和策略措施")
     print(f"输出：{args.out / 'current'} → releases/{result.release.name}")
+    if result.cache.reused:
+        redone = len(kb.documents) - result.cache.reused
+        print(
+            f"未改动的 {result.cache.reused} 份文件沿用上次派生的数据，重新派生 {redone} 份"
+            "（检索索引和网站按全部文件重建；--force 全部重新派生）"
+        )
     print("查看：kb show W1-G2    统计：kb stats    导出：kb export --format csv -o 条目.csv")
     if result.site is not None:
         print(f"网站：{args.site}；用浏览器打开 {args.site / 'index.html'}，或运行 kb serve")

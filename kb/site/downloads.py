@@ -1,54 +1,127 @@
 """The 任务分工表 of each department, as files the site links to (XLSX and CSV).
 
 A thin adapter over ``kb.views.tasks``: one table per department and document.
+Each document's files depend on that document alone (and the code): with a
+``FileCache`` (``kb.cache``), an unchanged document's files are copied from the
+cache instead of being written again.
 """
 
 from __future__ import annotations
 
+import hashlib
+import json
+import shutil
+from collections.abc import Callable
+from functools import partial
 from pathlib import Path
+from typing import Protocol
 
-from kb.model import KnowledgeBase
+from kb.model import Document, KnowledgeBase
+from kb.records import to_data
+from kb.release import code_digest
 from kb.text import write_text
 from kb.site import layout
 from kb.site.context import Context
 from kb.views.tasks import task_rows, tasks_csv, write_tasks_xlsx
 
 
-def write_department_tables(kb: KnowledgeBase, docs: Path) -> list[Path]:
+class FileCache(Protocol):
+    """Files kept by key between builds (``kb.cache.DocumentCache``)."""
+
+    def files(self, key: str) -> Path | None:
+        """The folder of the files kept under ``key``, or None."""
+
+    def keep(self, key: str, root: Path, paths: list[Path]) -> None:
+        """Keep ``paths`` (under ``root``) under ``key``."""
+
+
+def document_key(kind: str, document: Document, *extra: str) -> str:
+    """A digest of everything a document's downloads are made from: its record, the code."""
+    digest = hashlib.sha256(f"{kind}\0{code_digest()}\0{chr(0).join(extra)}\0".encode())
+    record = json.dumps(to_data(document), ensure_ascii=False, sort_keys=True)
+    digest.update(record.encode("utf-8"))
+    return digest.hexdigest()
+
+
+def cached(
+    cache: FileCache | None, key: str, docs: Path, write: Callable[[], list[Path]]
+) -> list[Path]:
+    """The files ``write`` writes under ``docs``: copied from ``cache`` when it kept them."""
+    if cache is None:
+        return write()
+    folder = cache.files(key)
+    if folder is None:
+        written = write()
+        cache.keep(key, docs, written)
+        return written
+    copied = []
+    for source in sorted(p for p in folder.rglob("*") if p.is_file()):
+        target = docs / source.relative_to(folder)
+        target.parent.mkdir(parents=True, exist_ok=True)
+        shutil.copyfile(source, target)
+        copied.append(target)
+    return copied
+
+
+def write_department_tables(
+    kb: KnowledgeBase, docs: Path, cache: FileCache | None = None
+) -> list[Path]:
     """Write ``<doc>/downloads/<department>.xlsx|csv`` under ``docs``; return the paths."""
     written = []
     for document in kb.documents:
-        names = sorted({d.name for item in document.items for d in item.departments})
-        one_doc = KnowledgeBase(documents=(document,))
-        for name in names:
-            rows = task_rows(one_doc, department=name)
-            csv_path = docs / layout.download(document.slug, name, "csv")
-            write_text(csv_path, tasks_csv(rows), encoding="utf-8-sig")
-            xlsx_path = docs / layout.download(document.slug, name, "xlsx")
-            xlsx_path.parent.mkdir(parents=True, exist_ok=True)
-            write_tasks_xlsx(rows, xlsx_path, f"{name}任务分工表（{document.title}）")
-            written += [csv_path, xlsx_path]
+        key = document_key("tasks", document)
+        written += cached(cache, key, docs, partial(_department_tables, document, docs))
     return written
 
 
-def write_monitoring_downloads(ctx: Context, docs: Path) -> list[Path]:
+def _department_tables(document: Document, docs: Path) -> list[Path]:
+    written = []
+    names = sorted({d.name for item in document.items for d in item.departments})
+    one_doc = KnowledgeBase(documents=(document,))
+    for name in names:
+        rows = task_rows(one_doc, department=name)
+        csv_path = docs / layout.download(document.slug, name, "csv")
+        write_text(csv_path, tasks_csv(rows), encoding="utf-8-sig")
+        xlsx_path = docs / layout.download(document.slug, name, "xlsx")
+        xlsx_path.parent.mkdir(parents=True, exist_ok=True)
+        write_tasks_xlsx(rows, xlsx_path, f"{name}任务分工表（{document.title}）")
+        written += [csv_path, xlsx_path]
+    return written
+
+
+def write_monitoring_downloads(
+    ctx: Context, docs: Path, cache: FileCache | None = None
+) -> list[Path]:
     """Each document's evaluation report (.docx) and each reporting department's form (.xlsx)."""
+    from kb.monitor.report import latest_year
+    from kb.monitor.word import fixed_date
+
+    # the corpus's, not the document's: the report's date and year
+    date, year = fixed_date(ctx.kb).isoformat(), str(latest_year(ctx.kb))
+    written = []
+    for document in ctx.docs:
+        key = document_key("monitoring", document, date, year)
+        written += cached(
+            cache, key, docs, partial(_monitoring_downloads, ctx, document, docs)
+        )
+    return written
+
+
+def _monitoring_downloads(ctx: Context, document: Document, docs: Path) -> list[Path]:
     from kb.monitor.forms import write_template
     from kb.monitor.word import fixed_date, write_report
 
-    written = []
-    for document in ctx.docs:
-        doc = document.slug
-        report = ctx.evaluation(doc)
-        path = docs / layout.report_download(doc, report.year)
-        path.parent.mkdir(parents=True, exist_ok=True)
-        write_report(path, report, fixed_date(ctx.kb))
+    doc = document.slug
+    report = ctx.evaluation(doc)
+    path = docs / layout.report_download(doc, report.year)
+    path.parent.mkdir(parents=True, exist_ok=True)
+    write_report(path, report, fixed_date(ctx.kb))
+    written = [path]
+    names = sorted({i.reporter for i in ctx.doc_indicators(doc) if i.reporter})
+    for name in names:
+        path = docs / layout.form_download(doc, name)
+        region = document.plans[0].region if document.plans else ""
+        title = f"{region}妇女儿童发展规划监测数据报送表（{name}）"
+        write_template(path, ctx.department_indicators(doc, name), title)
         written.append(path)
-        names = sorted({i.reporter for i in ctx.doc_indicators(doc) if i.reporter})
-        for name in names:
-            path = docs / layout.form_download(doc, name)
-            region = document.plans[0].region if document.plans else ""
-            title = f"{region}妇女儿童发展规划监测数据报送表（{name}）"
-            write_template(path, ctx.department_indicators(doc, name), title)
-            written.append(path)
     return written
