@@ -85,6 +85,16 @@ def make_parser() -> argparse.ArgumentParser:
     targets.add_argument("--json", action="store_true", help="输出 JSON（同 --format json）")
     targets.add_argument("--numeric", action="store_true", help="只列有数值的指标（不含定性目标）")
     output(targets, ("text", "csv", "xlsx", "json"))
+    compare = add(
+        "compare",
+        c.cmd_compare,
+        "各文件同一指标的目标比较（各县、市、省与国家），如 kb compare 孕产妇死亡率",
+    )
+    compare.add_argument(
+        "indicator", nargs="?", help="指标名称，如 孕产妇死亡率；不写则列出全部指标"
+    )
+    compare.add_argument("--json", action="store_true", help="输出 JSON（同 --format json）")
+    output(compare, ("text", "csv", "xlsx", "json"))
     dept = add(
         "dept", c.cmd_dept, "某单位负责的主要目标和策略措施（牵头在前，附依据），及任务分工表"
     )

@@ -178,6 +178,37 @@ def cmd_targets(args: argparse.Namespace) -> int:
     return 0
 
 
+def cmd_compare(args: argparse.Namespace) -> int:
+    from kb.views import compare as view
+    from kb.views.export import to_json
+
+    chosen = "json" if args.json else args.format
+    format_ = output_format(chosen, args.output, ("text", "csv", "xlsx", "json"), "text")
+    kb = released(args)
+    if not args.indicator:
+        counts = view.indicator_counts(kb)
+        if format_ == "xlsx":
+            write_xlsx(args.output, lambda path: view.write_counts_xlsx(counts, path), len(counts))
+        elif format_ == "json":
+            emit(to_json([c.__dict__ for c in counts]), args.output, format_)
+        elif format_ == "csv":
+            emit(view.counts_csv(counts), args.output, format_)
+        else:
+            emit(view.counts_text(counts, len(kb.documents)), args.output, format_)
+        return 0
+    comparison = view.compare(kb, args.indicator)
+    rows = len(comparison.settings)
+    if format_ == "xlsx":
+        write_xlsx(args.output, lambda path: view.write_compare_xlsx(comparison, path), rows)
+    elif format_ == "json":
+        emit(to_json(view.compare_json(comparison)), args.output, format_)
+    elif format_ == "csv":
+        emit(view.compare_csv(comparison), args.output, format_)
+    else:
+        emit(view.compare_text(comparison), args.output, format_)
+    return 0
+
+
 def write_xlsx(output: Path, write: Callable[[Path], None], count: int) -> None:
     write_file(output, write)
     print(f"已写入 {output}（{count} 条）", file=sys.stderr)

@@ -109,3 +109,13 @@ def report_download(doc: str, year: int) -> str:
 
 def form_download(doc: str, name: str) -> str:
     return f"{doc}/downloads/{department_slug(name)}-form.xlsx"
+
+
+# Cross-county comparison (kb.site.pages.compare): only for a corpus of several documents.
+
+COMPARE = "compare/index.md"
+
+
+def compare_page(indicator: str) -> str:
+    """One indicator's page; the file name is a digest of its name (names are Chinese)."""
+    return f"compare/i-{hashlib.sha1(indicator.encode('utf-8')).hexdigest()[:10]}.md"

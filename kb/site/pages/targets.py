@@ -46,6 +46,9 @@ def targets_page(ctx: Context, doc: str) -> str:
         "基线为规划原文写明的 2010 年、2020 年数值；状态依据基线、各单位报送的监测数据与目标推算，"
         "点状态可查看该指标的各年数值和判断依据。"
     )
+    if len(ctx.docs) > 1:
+        others = md.link("各地指标比较", layout.rel(page, layout.COMPARE))
+        parts.append(f"同一指标在本知识库其他文件（各县、市、省和国家）中的目标，见{others}。")
     header = ["条目", "指标", "2010 年", "2020 年", "目标", "状态"]
     parts.append(md.table(header, rows))
     if charts:
