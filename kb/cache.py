@@ -15,7 +15,8 @@ enriched again; the others are enriched together with their parents, exactly
 as a full build enriches them (every enricher works document by document; the
 two facts that look across documents -- a parent's targets, and whether the
 corpus holds one document -- are in the key).  ``kb check``'s reviews still
-run over the whole corpus, as do the search index and MkDocs.  Entries this
+run over the whole corpus, as do the search index and MkDocs.  Nothing is
+written into the cache before the corpus checked without errors; entries this
 build did not use are removed when it succeeds.
 
 A monitoring row without a document's name resolves to the one document that
@@ -94,6 +95,7 @@ class DocumentCache:
     folder: Path
     read: bool = True
     used: set[Path] = field(default_factory=set)
+    pending: list[tuple[Path, Any]] = field(default_factory=list)
     stats: CacheStats = field(default_factory=CacheStats)
 
     def path(self, kind: str, key: str) -> Path:
@@ -111,11 +113,18 @@ class DocumentCache:
         return data.get("value") if data.get("format") == FORMAT else None
 
     def put(self, kind: str, key: str, value: Any) -> None:
+        """Keep ``value`` (a record, or plain data of records) under ``key`` at ``flush``."""
         path = self.path(kind, key)
         self.used.add(path)
-        # a cache that cannot be written only makes the next build slower
-        with contextlib.suppress(OSError):
-            write_atomic(path, _dump({"format": FORMAT, "value": value}))
+        self.pending.append((path, value))
+
+    def flush(self) -> None:
+        """Write what ``put`` kept: only once the corpus checked without errors."""
+        for path, value in self.pending:
+            # a cache that cannot be written only makes the next build slower
+            with contextlib.suppress(OSError):
+                write_atomic(path, _dump({"format": FORMAT, "value": to_data(value)}))
+        self.pending.clear()
 
     def files(self, key: str) -> Path | None:
         """The folder of files kept under ``key`` (``kb.site.downloads.FileCache``)."""
@@ -180,8 +189,7 @@ def parsed(
             cache.stats.parsed += 1
             document, found = parse_plan(plan)
             if document is not None:
-                value = {"document": to_data(document), "problems": to_data(found)}
-                cache.put(PARSE, key, value)
+                cache.put(PARSE, key, {"document": document, "problems": found})
         problems += found
         if document is not None:
             documents.append((key, document))
@@ -223,7 +231,7 @@ def load_cached(
     documents = [d for _, d in keyed]
     problems += review(corpus, documents)
     report = corpus.report + Report.of(problems)
-    report.raise_if_fatal(strict)
+    report.raise_if_fatal(strict)  # nothing is written into the cache before this
     single = len(documents) == 1
     shared = _dump([curated_inputs(corpus), corpus.name, single, FORMAT])
     keys = {d.slug: key for key, d in keyed}
@@ -245,7 +253,7 @@ def load_cached(
         for document in enriched.documents:
             if document.slug in {d.slug for d in missing}:
                 share = derived[document.slug] = _share(enriched, document)
-                cache.put(DERIVED, dkeys[document.slug], to_data(share))
+                cache.put(DERIVED, dkeys[document.slug], share)
                 cache.stats.derived += 1
     shares = [derived[d.slug] for d in documents]
     subjects = sorted(
@@ -260,4 +268,5 @@ def load_cached(
         shared_indicators=tuple(i for s in shares for i in s.shared_indicators),
         departments=gazetteer.departments() if gazetteer is not None else (),
     )
+    cache.flush()
     return kb, report

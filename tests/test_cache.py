@@ -16,6 +16,7 @@ from helpers import CORPUS, DATA
 from kb.build import build
 from kb.cache import CACHE
 from kb.corpus import Corpus
+from kb.errors import CorpusError
 from kb.publish import tree_digest
 
 PARENTS = DATA / "parents"
@@ -88,3 +89,11 @@ def test_real_plans_one_changed(tmp_path: Path) -> None:
     assert (again.cache.parsed, again.cache.derived, again.cache.reused) == (1, 1, 1)
     full = build(Corpus.load(folder), tmp_path / "full", force=True)
     assert tree_digest(again.release) == tree_digest(full.release)
+
+
+def test_a_corpus_with_errors_writes_no_cache(family: Path, tmp_path: Path) -> None:
+    (family / "broken.txt").write_text("这不是规划\n", encoding="utf-8")
+    out = tmp_path / "build"
+    with pytest.raises(CorpusError):
+        build(Corpus.load(family), out)
+    assert not (out / CACHE).exists()
