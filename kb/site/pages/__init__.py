@@ -105,12 +105,5 @@ def raw_navigation(ctx: Context) -> Nav:
     if len(ctx.docs) == 1:
         return nav + document_nav(ctx, ctx.docs[0].slug)
     nav += [{d.title: document_nav(ctx, d.slug)} for d in ctx.docs]
-    return nav + [{"各地指标比较": compare_nav(ctx)}]
-
-
-def compare_nav(ctx: Context) -> Nav:
-    """The cross-county index and each indicator's page (several documents only)."""
-    return [
-        {"全部指标": layout.COMPARE},
-        *({c.indicator: layout.compare_page(c.indicator)} for c in ctx.comparisons()),
-    ]
+    # one entry, not one per indicator: every page carries the navigation
+    return nav + [{"各地指标比较": layout.COMPARE}]
