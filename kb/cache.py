@@ -10,7 +10,8 @@ A build keeps, beside its releases, ``<out>/cache/``::
                                documents it implements (its parents in the corpus)
     cache/downloads/<key>/     one document's 任务分工表 files (kb.site.downloads)
 
-A document whose keys are all found is read back instead of being parsed and
+A document whose keys are all found is read back instead of being parsed, reviewed
+(the targets read from its items, the unknown bodies it names: cache/review/) and
 enriched again; the others are enriched together with their parents, exactly
 as a full build enriches them (every enricher works document by document; the
 two facts that look across documents -- a parent's targets, and whether the
@@ -38,15 +39,22 @@ from typing import Any
 from kb.corpus import Corpus, PlanText
 from kb.enrich import enrich
 from kb.enrich.parents import parent_documents
-from kb.enrich.review import review
+from kb.enrich.review import document_bodies, extracted_targets, review
 from kb.errors import Problem, Report
-from kb.model import Document, DomainLink, KnowledgeBase, SharedIndicator, SharedSubject
+from kb.model import (
+    Document,
+    DomainLink,
+    KnowledgeBase,
+    SharedIndicator,
+    SharedSubject,
+    Target,
+)
 from kb.parse import parse_plan
 from kb.records import from_data, to_data
 from kb.release import code_digest
 
 CACHE = "cache"
-PARSE, DERIVED, DOWNLOADS = "parse", "derived", "downloads"
+PARSE, REVIEW, DERIVED, DOWNLOADS = "parse", "review", "derived", "downloads"
 FORMAT = "kb-cache/1"
 
 
@@ -77,6 +85,20 @@ class Derived:
     domain_links: tuple[DomainLink, ...]
     shared_subjects: tuple[SharedSubject, ...]
     shared_indicators: tuple[SharedIndicator, ...]
+
+
+@dataclass(frozen=True)
+class ItemTargets:
+    id: str
+    targets: tuple[Target, ...]
+
+
+@dataclass(frozen=True)
+class Reviewed:
+    """One document's share of kb check's reviews (``kb.enrich.review``)."""
+
+    bodies: tuple[Problem, ...]
+    targets: tuple[ItemTargets, ...]
 
 
 @dataclass
@@ -150,7 +172,7 @@ class DocumentCache:
 
     def prune(self) -> None:
         """Remove every entry this build did not use (what changed documents left behind)."""
-        for kind in (PARSE, DERIVED, DOWNLOADS):
+        for kind in (PARSE, REVIEW, DERIVED, DOWNLOADS):
             folder = self.folder / kind
             if folder.is_dir():
                 for path in folder.iterdir():
@@ -196,6 +218,21 @@ def parsed(
     return documents, problems
 
 
+def _reviewed(
+    corpus: Corpus, cache: DocumentCache, key: str, document: Document, shared: str
+) -> Reviewed:
+    """A document's targets as read from its items, and its unknown bodies: kept by key."""
+    rkey = _digest(REVIEW, key, shared)
+    data = cache.get(REVIEW, rkey)
+    if data is not None:
+        found: Reviewed = from_data(Reviewed, data)
+        return found
+    targets = tuple(ItemTargets(i, tuple(t)) for i, t in extracted_targets(document))
+    found = Reviewed(tuple(document_bodies(corpus, document)), targets)
+    cache.put(REVIEW, rkey, found)
+    return found
+
+
 def derived_key(
     key: str, document: Document, keys: dict[str, str], documents: list[Document], shared: str
 ) -> str:
@@ -229,12 +266,18 @@ def load_cached(
     code = code_digest()
     keyed, problems = parsed(corpus, cache, code)
     documents = [d for _, d in keyed]
-    problems += review(corpus, documents)
-    report = corpus.report + Report.of(problems)
-    report.raise_if_fatal(strict)  # nothing is written into the cache before this
     single = len(documents) == 1
     shared = _dump([curated_inputs(corpus), corpus.name, single, FORMAT])
     keys = {d.slug: key for key, d in keyed}
+    reviewed = {d.slug: _reviewed(corpus, cache, key, d, shared) for key, d in keyed}
+    problems += review(
+        corpus,
+        documents,
+        extracted=lambda d: [(i.id, i.targets) for i in reviewed[d.slug].targets],
+        bodies=lambda d: reviewed[d.slug].bodies,
+    )
+    report = corpus.report + Report.of(problems)
+    report.raise_if_fatal(strict)  # nothing is written into the cache before this
     derived: dict[str, Derived] = {}
     dkeys: dict[str, str] = {}
     for key, document in keyed:

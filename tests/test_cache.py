@@ -13,8 +13,8 @@ from pathlib import Path
 import pytest
 from helpers import CORPUS, DATA
 
-from kb.build import build
-from kb.cache import CACHE
+from kb.build import build, load_kb
+from kb.cache import CACHE, DocumentCache, load_cached
 from kb.corpus import Corpus
 from kb.errors import CorpusError
 from kb.publish import tree_digest
@@ -97,3 +97,20 @@ def test_a_corpus_with_errors_writes_no_cache(family: Path, tmp_path: Path) -> N
     with pytest.raises(CorpusError):
         build(Corpus.load(family), out)
     assert not (out / CACHE).exists()
+
+
+def test_read_back_equals_derived_anew(family: Path, tmp_path: Path) -> None:
+    """The knowledge base and the check report equal kb.build.load_kb's, read back or not."""
+    fuzhou = family / "fuzhou-c-2021-assembled.txt"
+    edit(
+        fuzhou, "1.新生儿、婴儿", "1.由县星空管理局负责，新生儿、婴儿"
+    )  # a body not in the gazetteer
+    corpus = Corpus.load(family)
+    expected = load_kb(corpus)
+    assert any(p.code == "unknown-body" for p in expected[1].problems)
+    assert load_cached(corpus, DocumentCache(tmp_path / "cache")) == expected
+    edit(family / "national-c-2021-assembled.txt", "5.0‰", "4.5‰")
+    corpus = Corpus.load(family)
+    cache = DocumentCache(tmp_path / "cache")
+    assert load_cached(corpus, cache) == load_kb(corpus)
+    assert (cache.stats.parsed, cache.stats.reused) == (1, 2)
