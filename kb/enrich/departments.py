@@ -8,11 +8,15 @@ in three steps, and then replaced by what people confirmed:
 2. **the goal's measures** -- a goal is short ("妇女平等获得经济资源的权利
    得到保障") and names few subjects, while the measures that implement it
    (``Item.pairs``, ``kb.enrich.pairs``) do.  Of a goal's pairs, those at least
-   ``GOAL_RATIO`` of its best one carry it out; each department that leads
-   one of them, or is named or has a lead term there, is responsible for the
-   goal too, with the basis ``paired`` and the measures as evidence
-   (依据：实施本目标的策略措施 W3-M2).  A goal whose own text shows no lead takes
-   the lead of its best paired measure that has one;
+   ``GOAL_RATIO`` of its best one carry it out.  A department is responsible
+   for the goal too, with the basis ``paired`` and the measures as evidence
+   (依据：实施本目标的策略措施 W3-M2), where it leads one of them, is named
+   there, has lead terms in its title or in ``CARRY_SCORE`` of its sentences,
+   or has lead terms in ``SHARED_BY`` of the goal's measures.  One passing
+   term in one long measure ("用人单位", "救助") makes a partner of that
+   measure, not of the goal: inheriting every partner of every measure made
+   most goals' extra partners wrong.  A goal whose own text shows no lead
+   takes the lead of its best paired measure that has one;
 3. **confirmed assignments** (``corpus/assignments.yaml``, written by
    ``kb assign import``): an item a person confirmed gets exactly the confirmed
    lead(s) and partners, with the basis ``confirmed`` and who confirmed it when.
