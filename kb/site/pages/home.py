@@ -55,12 +55,6 @@ def document_block(ctx: Context, document: Document) -> list[str]:
         rows.append([md.link(plan.title, url), *counts(ctx, doc, plan)])
     header = ["规划", "领域", "主要目标", "策略措施", "量化指标", "已标注责任单位的条目"]
     parts.append(md.table(header, rows))
-    for plan in plans:
-        links = " · ".join(
-            md.link(d.id + " " + d.name, layout.rel(page, layout.domain_page(doc, d.id)))
-            for d in ctx.plan_domains(doc, plan.id)
-        )
-        parts.append(f"**{md.text(PLAN_NAMES[plan.id])}**：{links}")
     return parts
 
 

@@ -56,7 +56,7 @@ def row_cells(page: str, doc: str, row: Row) -> list[str]:
 
 
 def target_table(ctx: Context, page: str, doc: str, rows: list[Row]) -> str:
-    return md.table(HEADER, [row_cells(page, doc, r) for r in rows], "kb-targets", ("状态",))
+    return md.table(HEADER, [row_cells(page, doc, r) for r in rows], "kb-targets", ("目标", "状态"))
 
 
 def downloads(page: str, doc: str) -> str:
