@@ -53,7 +53,7 @@ def document_block(ctx: Context, document: Document) -> list[str]:
     for plan in plans:
         url = layout.rel(page, layout.plan_page(doc, plan.id))
         rows.append([md.link(plan.title, url), *counts(ctx, doc, plan)])
-    header = ["规划", "领域", "主要目标", "策略措施", "量化指标", "已标注责任单位的条目"]
+    header = ["规划", "领域", "主要目标", "策略措施", "量化指标", "有责任单位的条目"]
     parts.append(md.table(header, rows))
     return parts
 

@@ -51,7 +51,7 @@ def pairs_table(page: str, doc: str, data: dict[str, Any], grouped: set[str]) ->
                 md.text("、".join(d["why"])) + (f" · {detail}" if detail else ""),
             ]
         )
-    header = ["妇女发展规划", "儿童发展规划", "关系", "强度", "关联条目", "共同用语"]
+    header = ["妇女规划", "儿童规划", "关系", "强度", "关联条目", "共同用语"]
     return md.table(header, rows, "kb-links", ("关系", "强度", "关联条目"))
 
 
@@ -100,7 +100,7 @@ def indicators_table(ctx: Context, page: str, doc: str, data: dict[str, Any]) ->
                 )
             )
         rows.append([md.text(c["indicator"]), *sides, md.text(c["verdict"])])
-    return md.table(["指标", "妇女发展规划", "儿童发展规划", "比较"], rows, "kb-shared")
+    return md.table(["指标", "妇女规划", "儿童规划", "比较"], rows, "kb-shared")
 
 
 def links_page(ctx: Context, doc: str) -> str:
