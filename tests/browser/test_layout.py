@@ -126,6 +126,8 @@ def test_every_page_type_reads_on_phone_and_desktop(
         assert overflow <= width, f"{device} {name}: scrolls sideways ({overflow} px)"
         if name != "item":
             scrolled(page)
+        else:
+            page.wait_for_timeout(500)  # the scroll to the anchor
         assert overlaps(page.evaluate(HEADER_BOXES)) == [], f"{device} {name}"
         page.screenshot(path=str(screenshots / f"{device}-{name}.png"))
 
