@@ -137,3 +137,27 @@ def test_a_heading_does_not_repeat_its_body(knowledge: KnowledgeBase) -> None:
         if not label.endswith("…"):
             assert not body.startswith(label), item.id
         assert body in item.text
+
+
+def test_with_several_documents_each_page_carries_only_its_own_navigation(
+    tmp_path: Path,
+) -> None:
+    """Two documents: a page's navigation holds its own document only; a page lists them all."""
+    from helpers import EVALUATION  # noqa: F401  (puts evaluation/ on sys.path)
+    from scale_corpus import write_corpus
+
+    from kb.build import build
+    from kb.corpus import Corpus
+
+    corpus = Corpus.load(write_corpus(2, tmp_path / "corpus"))
+    result = build(corpus, tmp_path / "build", site=tmp_path / "site")
+    assert result.site is not None
+    slugs = [d.slug for d in result.kb.documents]
+    assert len(slugs) == 2
+    for own, other in (slugs, slugs[::-1]):
+        text = (result.site / own / "W1.html").read_text(encoding="utf-8")
+        assert f"{other}/" not in text, f"{own}/W1.html links {other}'s pages"
+    documents = (result.site / "documents.html").read_text(encoding="utf-8")
+    assert all(f"{slug}/W.html" in documents for slug in slugs)
+    home = (result.site / "index.html").read_text(encoding="utf-8")
+    assert all(f"{slug}/W1.html" not in home for slug in slugs), "the home page stays small"
