@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections import defaultdict
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from kb.model import Document, Domain, Item, KnowledgeBase, Plan, Section
 from kb.monitor.catalogue import Indicator, catalogue
@@ -85,3 +85,13 @@ class Context:
         if self._comparisons is None:
             self._comparisons = comparisons(self.kb)
         return self._comparisons
+
+def one_document(kb: KnowledgeBase, slug: str) -> KnowledgeBase:
+    """``kb`` restricted to one document, with the links that belong to it (for the views)."""
+    return replace(
+        kb,
+        documents=(kb.document(slug),),
+        domain_links=tuple(x for x in kb.domain_links if x.doc == slug),
+        shared_subjects=tuple(x for x in kb.shared_subjects if x.doc == slug),
+        shared_indicators=tuple(x for x in kb.shared_indicators if x.doc == slug),
+    )

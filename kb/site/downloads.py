@@ -1,9 +1,14 @@
-"""The 任务分工表 of each department, as files the site links to (XLSX and CSV).
+"""Every table the CLI makes, as files the site links to, named in Chinese.
 
-A thin adapter over ``kb.views.tasks``: one table per department and document.
-Each document's files depend on that document alone (and the code): with a
-``FileCache`` (``kb.cache``), an unchanged document's files are copied from the
-cache instead of being written again.
+Thin adapters over the views: per document, the 任务分工表 of each department
+and of all departments (``kb dept``), the targets table (``kb targets``), the
+full export (``kb export``, JSON and CSV), the monitoring forms and the
+evaluation report (``kb monitor``).  Names come from ``kb.site.layout.download``.
+
+Each document's files depend on that document alone (its record with its
+links, and the code; the report also on the corpus's date and latest year):
+with a ``FileCache`` (``kb.cache``), an unchanged document's files are copied
+from the cache instead of being written again.
 """
 
 from __future__ import annotations
@@ -19,10 +24,12 @@ from typing import Protocol
 from kb.model import Document, KnowledgeBase
 from kb.records import to_data
 from kb.release import code_digest
-from kb.text import write_text
 from kb.site import layout
-from kb.site.context import Context
-from kb.views.tasks import task_rows, tasks_csv, write_tasks_xlsx
+from kb.site.context import Context, one_document
+from kb.text import write_text
+from kb.views.export import export_data, items_csv, to_json
+from kb.views.targets import target_rows, targets_csv, write_targets_xlsx
+from kb.views.tasks import TaskRow, task_rows, tasks_csv, write_tasks_xlsx
 
 
 class FileCache(Protocol):
@@ -35,10 +42,11 @@ class FileCache(Protocol):
         """Keep ``paths`` (under ``root``) under ``key``."""
 
 
-def document_key(kind: str, document: Document, *extra: str) -> str:
-    """A digest of everything a document's downloads are made from: its record, the code."""
+def document_key(kind: str, one_doc: KnowledgeBase, *extra: str) -> str:
+    """A digest of everything a document's downloads are made from: its share of the
+    knowledge base (``one_document``), the code, and ``extra``."""
     digest = hashlib.sha256(f"{kind}\0{code_digest()}\0{chr(0).join(extra)}\0".encode())
-    record = json.dumps(to_data(document), ensure_ascii=False, sort_keys=True)
+    record = json.dumps(to_data(one_doc), ensure_ascii=False, sort_keys=True)
     digest.update(record.encode("utf-8"))
     return digest.hexdigest()
 
@@ -63,29 +71,64 @@ def cached(
     return copied
 
 
+def _tasks(docs: Path, doc: str, unit: str, rows: list[TaskRow], title: str) -> list[Path]:
+    csv_path = docs / layout.department_download(doc, unit, "csv")
+    write_text(csv_path, tasks_csv(rows), encoding="utf-8-sig")
+    xlsx_path = docs / layout.department_download(doc, unit, "xlsx")
+    xlsx_path.parent.mkdir(parents=True, exist_ok=True)
+    write_tasks_xlsx(rows, xlsx_path, title)
+    return [csv_path, xlsx_path]
+
+
 def write_department_tables(
     kb: KnowledgeBase, docs: Path, cache: FileCache | None = None
 ) -> list[Path]:
-    """Write ``<doc>/downloads/<department>.xlsx|csv`` under ``docs``; return the paths."""
+    """Each department's 任务分工表 and all departments' (.xlsx, .csv); return the paths."""
     written = []
     for document in kb.documents:
-        key = document_key("tasks", document)
-        written += cached(cache, key, docs, partial(_department_tables, document, docs))
+        one_doc = one_document(kb, document.slug)
+        key = document_key("tasks", one_doc)
+        written += cached(cache, key, docs, partial(_department_tables, one_doc, document, docs))
     return written
 
 
-def _department_tables(document: Document, docs: Path) -> list[Path]:
+def _department_tables(one_doc: KnowledgeBase, document: Document, docs: Path) -> list[Path]:
+    doc = document.slug
     written = []
     names = sorted({d.name for item in document.items for d in item.departments})
-    one_doc = KnowledgeBase(documents=(document,))
     for name in names:
         rows = task_rows(one_doc, department=name)
-        csv_path = docs / layout.download(document.slug, name, "csv")
-        write_text(csv_path, tasks_csv(rows), encoding="utf-8-sig")
-        xlsx_path = docs / layout.download(document.slug, name, "xlsx")
-        xlsx_path.parent.mkdir(parents=True, exist_ok=True)
-        write_tasks_xlsx(rows, xlsx_path, f"{name}任务分工表（{document.title}）")
-        written += [csv_path, xlsx_path]
+        written += _tasks(docs, doc, name, rows, f"{name}任务分工表（{document.title}）")
+    every = task_rows(one_doc)
+    all_title = f"任务分工表（{document.title}）"
+    written += _tasks(docs, doc, layout.ALL_DEPARTMENTS, every, all_title)
+    return written
+
+
+def write_tables(kb: KnowledgeBase, docs: Path, cache: FileCache | None = None) -> list[Path]:
+    """Per document: the targets table (.xlsx, .csv) and the full export (JSON, CSV)."""
+    written = []
+    for document in kb.documents:
+        one_doc = one_document(kb, document.slug)
+        key = document_key("tables", one_doc)
+        written += cached(cache, key, docs, partial(_tables, one_doc, document.slug, docs))
+    return written
+
+
+def _tables(one_doc: KnowledgeBase, doc: str, docs: Path) -> list[Path]:
+    rows = target_rows(one_doc)
+    path = docs / layout.download(doc, "targets", "xlsx")
+    path.parent.mkdir(parents=True, exist_ok=True)
+    write_targets_xlsx(rows, path)
+    written = [path]
+    files = [
+        (layout.download(doc, "targets", "csv"), targets_csv(rows), "utf-8-sig"),
+        (layout.download(doc, "export", "json"), to_json(export_data(one_doc)), "utf-8"),
+        (layout.download(doc, "items", "csv"), items_csv(one_doc), "utf-8-sig"),
+    ]
+    for name, text, encoding in files:
+        write_text(docs / name, text, encoding=encoding)
+        written.append(docs / name)
     return written
 
 
@@ -100,7 +143,7 @@ def write_monitoring_downloads(
     date, year = fixed_date(ctx.kb).isoformat(), str(latest_year(ctx.kb))
     written = []
     for document in ctx.docs:
-        key = document_key("monitoring", document, date, year)
+        key = document_key("monitoring", one_document(ctx.kb, document.slug), date, year)
         written += cached(
             cache, key, docs, partial(_monitoring_downloads, ctx, document, docs)
         )
