@@ -214,12 +214,16 @@ class Analyzer:
         return words
 
     def is_strong(self, token: Token) -> bool:
-        """Whether ``token`` names a subject: not one character, not a generic word."""
+        """Whether ``token`` names a subject: a word (not one character, not characters
+        no dictionary joins), and not a generic word."""
         if token.kind != "word" or token.means:
             return True
-        if len(token.text) == 1 and is_han(token.text):
+        text = token.text
+        if len(text) == 1 and is_han(text):
             return False
-        return token.text not in self.generic and self.classes.get(token.text) not in self.generic
+        if text not in self.lexicon and text not in self.classes and text not in self.expansions:
+            return not is_han(text)  # characters the segmenter could not make a word of
+        return text not in self.generic and self.classes.get(text) not in self.generic
 
     def _query_word(self, token: Token, weight: float) -> QueryWord:
         forms: dict[str, float] = {}

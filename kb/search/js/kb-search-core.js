@@ -264,6 +264,8 @@
   Analyzer.prototype.isStrong = function (token) {
     if (token.kind !== "word" || token.means.length) return true;
     if (Array.from(token.text).length === 1 && isHan(token.text)) return false;
+    var known = has(this.lexicon.logp, token.text) || has(this.classes, token.text) || has(this.expansions, token.text);
+    if (!known) return !isHan(token.text); // characters the segmenter could not make a word of
     if (has(this.generic, token.text)) return false;
     return !(has(this.classes, token.text) && has(this.generic, this.classes[token.text]));
   };
