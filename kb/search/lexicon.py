@@ -74,10 +74,11 @@ def build_lexicon(
     freq = {word: int(counts[word]) for word in counts.keys() & substrings}
     # the everyday words of jieba's dictionary, so that a query is cut as jieba would cut
     # it (父亲 / 不让, not 父 / 亲 / 不); no text of the index contains them
-    for word, value in counts.items():
-        if COMMON_LENGTHS[0] <= len(word) <= COMMON_LENGTHS[1] and int(value) >= COMMON_FREQ:
-            if HAN_WORD.fullmatch(word):
-                freq[word] = int(value)
+    shortest, longest = COMMON_LENGTHS
+    for word, count in counts.items():
+        common = shortest <= len(word) <= longest and int(count) >= COMMON_FREQ
+        if common and HAN_WORD.fullmatch(word):
+            freq[word] = int(count)
     for word in NOT_HAN_WORD.findall(text):  # "B超" is looked up as "b超"
         key = normalize(word)
         if key != word and key in substrings:
