@@ -132,6 +132,9 @@ def read_dictionary(text: str, file: str, terms: SearchTerms) -> list[Problem]:
 # The frequency the generated variants of a name (县检察院) get in the lexicon, so that
 # they stay whole even where jieba's dictionary has them as rare words.
 VARIANT_FREQUENCY = 1000
+# The words with which a bare short name (教育, 司法) means the department, not the subject:
+# a query about who does what (教育 牵头, 司法 负责的任务).
+DEPARTMENT_CONTEXT = ("牵头", "配合", "负责", "职责", "分工", "任务", "单位", "部门", "责任")
 
 
 def add_departments(entries: Sequence[Entry], terms: SearchTerms) -> None:
@@ -150,6 +153,12 @@ def add_departments(entries: Sequence[Entry], terms: SearchTerms) -> None:
         for name in dict.fromkeys(names):
             owners.setdefault(name, []).append(head)
     variants = {normalize(v) for entry in entries for v in entry.variants}
+    for entry in entries:  # 教育, 医保: the department only where the query is about duties
+        if word_problem(entry.name):
+            continue
+        for bare in entry.bare:
+            sense = (list(DEPARTMENT_CONTEXT), [normalize(entry.name)])
+            terms.senses.setdefault(normalize(bare), []).append(sense)
     for head, names in groups:
         terms.departments.append(head)
         for name in dict.fromkeys(names):
