@@ -51,7 +51,7 @@ def write_site_sources(
     for asset in [*sorted(ASSETS.iterdir()), CORE_SCRIPT]:
         if asset.is_file():
             shutil.copyfile(asset, docs / layout.ASSETS / asset.name)
-    write_text(docs / layout.SEARCH_INDEX_JS, browser_index_script(kb, analyzed, layout.item_href))
+    write_text(docs / layout.SEARCH_INDEX_JS, browser_index_script(kb, analyzed, layout.item_href, layout.department_href))
     write_department_tables(kb, docs, cache)
     write_tables(kb, docs, cache)
     write_monitoring_downloads(ctx, docs, cache)

@@ -106,6 +106,11 @@ def item_href(item: Item) -> str:
     return html_path(domain_page(item.doc, item.domain)) + "#" + item.id
 
 
+def department_href(doc: str, name: str) -> str:
+    """A department's page from the site's root (the browser search links to it)."""
+    return html_path(department_page(doc, name))
+
+
 # Monitoring (kb.site.pages.monitoring, kb.site.pages.report).
 
 
