@@ -8,7 +8,8 @@ plans under other county names, numbers shifted), then
   * the site's size, the size of one domain page (W1.html of the first document);
   * the index's size; warm query latency p50/p99 over the judged queries;
     cold `kb search` (whole process, median of --runs);
-  * `kb build` again with nothing changed, and with one document changed;
+  * `kb build` again with nothing changed, and with one document changed (whole
+    process; the latter also per stage, with the per-document cache of kb.cache);
   * what a browser downloads before it shows the first result (gzip bytes).
 Finally a least-squares fit of each stage against N (seconds = a + b·N, and the
 exponent of a power-law fit through the measured sizes), extrapolated to 3,200
@@ -27,6 +28,7 @@ import sys
 import tempfile
 import time
 from pathlib import Path
+from typing import Any
 
 from common import DATA, ROOT
 from scale_corpus import write_corpus
@@ -39,8 +41,9 @@ from pathlib import Path
 from kb.build import build
 from kb.corpus import Corpus
 corpus, out, site = (Path(a) for a in sys.argv[1:4])
-result = build(Corpus.load(corpus), out, site=site, force=True)
-print(json.dumps({"wall": result.timings, "cpu": result.cpu}))
+result = build(Corpus.load(corpus), out, site=site, force=sys.argv[4] == "force")
+cache = result.cache
+print(json.dumps({"wall": result.timings, "cpu": result.cpu, "reused": cache.reused}))
 """
 WARM = """
 import json, statistics, sys, time
@@ -78,6 +81,19 @@ def seconds(argv: list[str], runs: int = 1) -> float:
     return statistics.median(times)
 
 
+def timed_build(corpus: Path, out: Path, site: Path, mode: str) -> dict[str, Any]:
+    """A build in a fresh process (``force``: no cache read; ``cache``: what kb build does)."""
+    done = subprocess.run(
+        [sys.executable, "-c", BUILD, str(corpus), str(out), str(site), mode],
+        cwd=ROOT,
+        check=True,
+        capture_output=True,
+        text=True,
+    )
+    result: dict[str, Any] = json.loads(done.stdout.strip().splitlines()[-1])
+    return result
+
+
 def queries() -> list[str]:
     import yaml
 
@@ -88,14 +104,7 @@ def queries() -> list[str]:
 def measure(n: int, tmp: Path, runs: int) -> dict[str, object]:
     corpus = write_corpus(n, tmp / f"corpus{n}")
     out, site = tmp / f"build{n}", tmp / f"site{n}"
-    done = subprocess.run(
-        [sys.executable, "-c", BUILD, str(corpus), str(out), str(site)],
-        cwd=ROOT,
-        check=True,
-        capture_output=True,
-        text=True,
-    )
-    timings = json.loads(done.stdout.strip().splitlines()[-1])
+    timings = timed_build(corpus, out, site, "force")
     release = (out / "current").resolve()
     first = next(p for p in sorted(site.iterdir()) if (p / "W1.html").is_file())
     warm = json.loads(
@@ -111,7 +120,9 @@ def measure(n: int, tmp: Path, runs: int) -> dict[str, object]:
     unchanged = seconds(build_argv)
     changed = corpus / "county-0001.txt" if n > 1 else next(corpus.glob("gaotai*.txt"))
     changed.write_text(changed.read_text("utf-8").replace("。", "。 ", 1), "utf-8")
-    one_changed = seconds(build_argv)
+    start = time.perf_counter()
+    again = timed_build(corpus, out, site, "cache")
+    one_changed = time.perf_counter() - start
     assets = site / "assets"
     browser = gz(assets / "kb-search-index.js") + gz(assets / "kb-search-core.js")
     browser += gz(assets / "kb-search.js")
@@ -128,6 +139,8 @@ def measure(n: int, tmp: Path, runs: int) -> dict[str, object]:
         "cold_search_s": seconds([KB, "search", "孕产妇死亡率", "--out", str(out)], runs),
         "unchanged_s": unchanged,
         "one_changed_s": one_changed,
+        "one_changed_cpu": again["cpu"],
+        "one_changed_reused": again["reused"],
         "browser_first_result_kb": browser / 1e3,
     }
 
@@ -165,6 +178,23 @@ def report(rows: list[dict[str, object]]) -> None:
         "browser_first_result_kb",
     ):
         print(f"  {key:<24}" + "".join(f"{float(r[key]):>10.2f}" for r in rows))  # type: ignore[arg-type]
+    print("\none document changed: CPU seconds per stage (the others read from the cache)")
+    for stage in stages:
+        full = [r["cpu"].get(stage, 0.0) for r in rows]  # type: ignore[attr-defined]
+        again = [r["one_changed_cpu"].get(stage, 0.0) for r in rows]  # type: ignore[attr-defined]
+        print(
+            f"  {stage:<12}"
+            + "".join(f"{a:>6.2f}/{f:<6.2f}" for a, f in zip(again, full, strict=True))
+        )
+    for r in rows:
+        full_s = sum(r["wall"].values())  # type: ignore[attr-defined]
+        print(
+            f"  {r['documents']} documents: unchanged {float(r['unchanged_s']):.2f} s"  # type: ignore[arg-type]
+            f" = {100 * float(r['unchanged_s']) / full_s:.1f} % of the full build's {full_s:.1f} s;"  # type: ignore[arg-type]
+            f" one changed {float(r['one_changed_s']):.2f} s"  # type: ignore[arg-type]
+            f" = {100 * float(r['one_changed_s']) / full_s:.1f} %"  # type: ignore[arg-type]
+            f" ({r['one_changed_reused']} documents reused)"
+        )
     big = [r for r in rows if int(r["documents"]) >= 10]  # type: ignore[call-overload]
     if len(big) < 2:
         return

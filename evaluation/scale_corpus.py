@@ -4,8 +4,11 @@
 
 Document k is the Gaotai text with the county's name replaced (高台县 → another
 name, 高台 → its short form) and the numbers of its targets shifted a little
-(every number in a goal or measure line gets ``+ k % 5``), so that documents
-differ as real counties' plans do.  The curated files are copied unchanged.
+(every number in a goal or measure line gets ``+ k % 5``, except years, ages,
+durations and the base of a rate such as the 10万 of 12/10万, which would change
+what the indicator is), so that documents differ as real counties' plans do
+and the same indicator can be compared across them (``kb compare``).
+The curated files are copied unchanged.
 Every corpus written this way passes `kb check`.
 """
 
@@ -21,7 +24,7 @@ SOURCE = ROOT / "corpus" / "gaotai-2022-women-children-development-plans.txt"
 FIRST = "临泽山丹民乐肃南甘州金塔瓜州玉门敦煌阿克塞肃北永昌古浪天祝民勤凉州景泰靖远会宁"
 SECOND = "东西南北中上下新安平宁和丰永长乐兴华阳"
 ITEM = re.compile(r"^(\d+[.．、])(.*)$")
-NUMBER = re.compile(r"(?<![0-9.])(\d+)(?![0-9]*年)")
+NUMBER = re.compile(r"(?<![0-9./])(\d+)(?![0-9.]*(?:年|万|岁|周岁|个月|天|小时|周))")
 
 
 def county(k: int) -> str:

@@ -17,6 +17,7 @@ from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from kb.cache import CACHE, CacheStats, DocumentCache, load_cached
 from kb.check import check
 from kb.corpus import Corpus
 from kb.enrich import enrich
@@ -72,6 +73,7 @@ class BuildResult:
     timings: dict[str, float] = field(default_factory=dict)
     unchanged: bool = False  # the corpus and the code are those of the current release
     cpu: dict[str, float] = field(default_factory=dict)  # CPU seconds per stage
+    cache: CacheStats = field(default_factory=CacheStats)  # documents reused and redone
 
 
 def load_kb(corpus: Corpus, strict: bool = False) -> tuple[KnowledgeBase, Report]:
@@ -124,8 +126,9 @@ def build(
         return BuildResult(
             current.kb, current.folder, report, site, timings.stages, True, timings.cpu
         )
+    cache = DocumentCache(out / CACHE, read=not force)
     with timings.stage("检查与派生"):
-        kb, report = load_kb(corpus, strict=strict)
+        kb, report = load_cached(corpus, cache, strict=strict)
     with timings.stage("检索分词"):
         analyzed = analyze(kb, corpus.search_terms)
     try:
@@ -134,14 +137,15 @@ def build(
                 write_release(stage, kb, corpus, analyzed, report)
             if site is not None:
                 with timings.stage("网站页面"):
-                    write_site_sources(kb, corpus, analyzed, stage)
+                    write_site_sources(kb, corpus, analyzed, stage, cache)
                 with timings.stage("MkDocs"):
                     build_site(stage)
             with timings.stage("发布"):
                 release = publish_release(stage, out, site.absolute() if site else None)
     except OSError as exc:
         raise OutputError(f"写入 {out} 失败（{exc.strerror or exc}）；之前的输出保持不变") from exc
-    return BuildResult(kb, release, report, site, timings.stages, False, timings.cpu)
+    cache.prune()
+    return BuildResult(kb, release, report, site, timings.stages, False, timings.cpu, cache.stats)
 
 
 @dataclass(frozen=True)

@@ -10,7 +10,7 @@ The stages, lowest first (a module may import its own stage and those below)::
     4  monitor/   monitoring and evaluation: catalogue, forms, imports, reports
     5  search/    the search and its browser port
     6  site/      the static site
-    7  check build publish unchanged, assign/ (reads returned forms, writes a corpus file)
+    7  check build publish unchanged cache, assign/ (reads returned forms, writes a corpus file)
     8  cli/ and the package itself
 """
 
@@ -47,6 +47,7 @@ STAGES: dict[str, int] = {
     "kb.build": 7,
     "kb.publish": 7,
     "kb.unchanged": 7,
+    "kb.cache": 7,
     "kb.assign": 7,
     "kb.cli": 8,
     "kb.__main__": 8,

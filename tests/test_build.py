@@ -157,7 +157,7 @@ def test_what_killed_builds_left_is_removed(
         leftover.mkdir()
         (leftover / "x").write_text("x", encoding="utf-8")
     (out / f".current-{dead}").symlink_to("releases")
-    monkeypatch.setattr(kb.build, "load_kb", lambda *_a, **_k: (_ for _ in ()).throw(OSError()))
+    monkeypatch.setattr(kb.build, "load_cached", lambda *_a, **_k: (_ for _ in ()).throw(OSError()))
     with pytest.raises(OSError):
         build(Corpus.load(CORPUS), out, site=site, force=True)
     assert snapshot(out, site)[2] == []

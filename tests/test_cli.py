@@ -77,6 +77,7 @@ def test_lookups_read_the_release_and_never_derive(
         raise AssertionError("a lookup derived the knowledge base again")
 
     monkeypatch.setattr(kb.build, "load_kb", forbidden)
+    monkeypatch.setattr(kb.build, "load_cached", forbidden)
     monkeypatch.setattr("kb.parse.parse_corpus", forbidden)
     for argv in (["show", "W1-G2"], ["stats"], ["targets"], ["dept", "法院"], ["links"]):
         code, text, err = run(capsys, *argv, "--out", str(out))

@@ -66,7 +66,11 @@ def make_parser() -> argparse.ArgumentParser:
     build.add_argument("--strict", action="store_true", help="有警告时不构建")
     site(build, "静态网站输出目录（默认 site/）")
     build.add_argument("--timings", action="store_true", help="构建结束后列出各阶段用时")
-    build.add_argument("--force", action="store_true", help="语料和程序都没有改动时也重新构建")
+    build.add_argument(
+        "--force",
+        action="store_true",
+        help="语料和程序都没有改动时也重新构建；不读缓存，每份文件都重新解析和派生",
+    )
     serve = add("serve", c.cmd_serve, "在本机启动网页服务，浏览 kb build 生成的网站")
     site(serve, "网站目录（默认 site/）")
     serve.add_argument("--port", type=int, default=8000, help="端口（默认 8000）")
@@ -81,6 +85,16 @@ def make_parser() -> argparse.ArgumentParser:
     targets.add_argument("--json", action="store_true", help="输出 JSON（同 --format json）")
     targets.add_argument("--numeric", action="store_true", help="只列有数值的指标（不含定性目标）")
     output(targets, ("text", "csv", "xlsx", "json"))
+    compare = add(
+        "compare",
+        c.cmd_compare,
+        "各文件同一指标的目标比较（各县、市、省与国家），如 kb compare 孕产妇死亡率",
+    )
+    compare.add_argument(
+        "indicator", nargs="?", help="指标名称，如 孕产妇死亡率；不写则列出全部指标"
+    )
+    compare.add_argument("--json", action="store_true", help="输出 JSON（同 --format json）")
+    output(compare, ("text", "csv", "xlsx", "json"))
     dept = add(
         "dept", c.cmd_dept, "某单位负责的主要目标和策略措施（牵头在前，附依据），及任务分工表"
     )

@@ -61,6 +61,12 @@ def cmd_build(args: argparse.Namespace) -> int:
     kb = result.kb
     print(f"已构建知识库：{len(kb.domains())} 个领域，{len(kb.items())} 条主要目标和策略措施")
     print(f"输出：{args.out / 'current'} → releases/{result.release.name}")
+    if result.cache.reused:
+        redone = len(kb.documents) - result.cache.reused
+        print(
+            f"未改动的 {result.cache.reused} 份文件沿用上次派生的数据，重新派生 {redone} 份"
+            "（检索索引和网站按全部文件重建；--force 全部重新派生）"
+        )
     print("查看：kb show W1-G2    统计：kb stats    导出：kb export --format csv -o 条目.csv")
     if result.site is not None:
         print(f"网站：{args.site}；用浏览器打开 {args.site / 'index.html'}，或运行 kb serve")
@@ -169,6 +175,37 @@ def cmd_targets(args: argparse.Namespace) -> int:
         emit(table.targets_csv(rows), args.output, format_)
     else:
         emit(table.targets_text(rows), args.output, format_)
+    return 0
+
+
+def cmd_compare(args: argparse.Namespace) -> int:
+    from kb.views import compare as view
+    from kb.views.export import to_json
+
+    chosen = "json" if args.json else args.format
+    format_ = output_format(chosen, args.output, ("text", "csv", "xlsx", "json"), "text")
+    kb = released(args)
+    if not args.indicator:
+        counts = view.indicator_counts(kb)
+        if format_ == "xlsx":
+            write_xlsx(args.output, lambda path: view.write_counts_xlsx(counts, path), len(counts))
+        elif format_ == "json":
+            emit(to_json([c.__dict__ for c in counts]), args.output, format_)
+        elif format_ == "csv":
+            emit(view.counts_csv(counts), args.output, format_)
+        else:
+            emit(view.counts_text(counts, len(kb.documents)), args.output, format_)
+        return 0
+    comparison = view.compare(kb, args.indicator)
+    rows = len(comparison.settings)
+    if format_ == "xlsx":
+        write_xlsx(args.output, lambda path: view.write_compare_xlsx(comparison, path), rows)
+    elif format_ == "json":
+        emit(to_json(view.compare_json(comparison)), args.output, format_)
+    elif format_ == "csv":
+        emit(view.compare_csv(comparison), args.output, format_)
+    else:
+        emit(view.compare_text(comparison), args.output, format_)
     return 0
 
 

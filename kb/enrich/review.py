@@ -11,7 +11,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 
 from kb.corpus import Corpus
 from kb.corpus.gazetteer import Gazetteer
@@ -22,20 +22,48 @@ from kb.enrich.reporting import indicator_id
 from kb.enrich.status import indicator_key, monitoring_keys
 from kb.enrich.targets import item_extraction
 from kb.errors import Level, Problem
-from kb.model import Document
+from kb.model import Document, Target
+
+# A document's own share of the reviews, which a build may keep between builds
+# (kb.cache): the targets read from each item, and the unknown bodies it names.
+Extracted = Callable[[Document], Sequence[tuple[str, Sequence[Target]]]]
+Bodies = Callable[[Document], Sequence[Problem]]
 
 
-def review(corpus: Corpus, documents: Sequence[Document], verbose: bool = False) -> list[Problem]:
-    """Every review of ``kb check`` (the numbers not taken only when ``verbose``)."""
+def extracted_targets(document: Document) -> list[tuple[str, Sequence[Target]]]:
+    """(item ID, the targets read from its text) of every item of ``document``."""
+    return [(item.id, item_extraction(item).targets) for item in document.items]
+
+
+def review(
+    corpus: Corpus,
+    documents: Sequence[Document],
+    verbose: bool = False,
+    extracted: Extracted = extracted_targets,
+    bodies: Bodies | None = None,
+) -> list[Problem]:
+    """Every review of ``kb check`` (the numbers not taken only when ``verbose``).
+
+    ``extracted`` and ``bodies`` give one document's targets and unknown-body
+    warnings; by default they are computed (``document_bodies``).
+    """
     shown = {plan.slug: plan.display for plan in corpus.plans}
     whole = not any(p.code == "bad-gazetteer" for p in corpus.report.problems)
-    problems = review_bodies(documents, corpus.gazetteer, shown) if whole else []
-    problems += review_monitoring(documents, corpus.monitoring)
-    problems += review_reporters(documents, corpus)
+    if bodies is None:
+        bodies = lambda document: document_bodies(corpus, document)  # noqa: E731
+    problems = [p for d in documents for p in bodies(d)] if whole else []
+    problems += review_monitoring(documents, corpus.monitoring, extracted)
+    problems += review_reporters(documents, corpus, extracted)
     problems += review_assignments(corpus, documents)
     if verbose:
         problems += review_numbers(documents, shown)
     return problems
+
+
+def document_bodies(corpus: Corpus, document: Document) -> list[Problem]:
+    """The unknown-body warnings of one document (``review_bodies``)."""
+    shown = {plan.slug: plan.display for plan in corpus.plans}
+    return review_bodies([document], corpus.gazetteer, shown)
 
 
 def review_bodies(
@@ -59,16 +87,20 @@ def review_bodies(
     ]
 
 
-def review_monitoring(documents: Sequence[Document], monitoring: Monitoring) -> list[Problem]:
+def review_monitoring(
+    documents: Sequence[Document], monitoring: Monitoring, extracted: Extracted = extracted_targets
+) -> list[Problem]:
     """Rows of ``monitoring.csv`` that name no target, or whose value does not fit its unit."""
+    if not monitoring.rows:
+        return []
     if monitoring.legacy:
-        return review_legacy_monitoring(documents, monitoring)
+        return review_legacy_monitoring(documents, monitoring, extracted)
     units: dict[tuple[str, str, str], str] = {}
     for document in documents:
-        for item in document.items:
-            for target in item_extraction(item).targets:
+        for ident, targets in extracted(document):
+            for target in targets:
                 if target.value is not None:
-                    key = (document.slug, item.id, indicator_key(target.indicator))
+                    key = (document.slug, ident, indicator_key(target.indicator))
                     relative = target.comparator in ("decrease_by", "increase_by")
                     units.setdefault(key, "" if relative else target.unit)
     problems = []
@@ -97,15 +129,14 @@ def review_monitoring(documents: Sequence[Document], monitoring: Monitoring) -> 
 
 
 def review_legacy_monitoring(
-    documents: Sequence[Document], monitoring: Monitoring
+    documents: Sequence[Document], monitoring: Monitoring, extracted: Extracted = extracted_targets
 ) -> list[Problem]:
     """Every key of a legacy ``key,year,value`` file that no target answers to (first line)."""
     known: set[str] = set()
     for document in documents:
-        for item in document.items:
-            targets = item_extraction(item).targets
+        for ident, targets in extracted(document):
             for n, target in enumerate(targets, 1):
-                known.update(monitoring_keys(item.id, n, len(targets), target.indicator))
+                known.update(monitoring_keys(ident, n, len(targets), target.indicator))
     first: dict[str, int] = {}
     for row in monitoring.rows:
         first.setdefault(row.item, row.line)
@@ -123,14 +154,18 @@ def review_legacy_monitoring(
     ]
 
 
-def review_reporters(documents: Sequence[Document], corpus: Corpus) -> list[Problem]:
+def review_reporters(
+    documents: Sequence[Document], corpus: Corpus, extracted: Extracted = extracted_targets
+) -> list[Problem]:
     """Entries of ``indicators.yaml`` naming no indicator, or a body not in the gazetteer."""
     reporters = corpus.reporters
+    if not reporters.entries:
+        return []
     keys: set[str] = set()
     for document in documents:
-        for item in document.items:
-            for n, target in enumerate(item_extraction(item).targets, 1):
-                keys.update((indicator_id(item.id, n), target.indicator))
+        for ident, targets in extracted(document):
+            for n, target in enumerate(targets, 1):
+                keys.update((indicator_id(ident, n), target.indicator))
     names = {n for e in corpus.gazetteer.entries for n in e.names} if corpus.gazetteer else set()
     problems = []
     for entry in reporters.entries:

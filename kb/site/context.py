@@ -8,6 +8,7 @@ from dataclasses import dataclass, field, replace
 from kb.model import Document, Domain, Item, KnowledgeBase, Plan, Section
 from kb.monitor.catalogue import Indicator, catalogue
 from kb.monitor.report import Evaluation, evaluation, latest_year
+from kb.views.compare import Comparison, comparisons
 
 ROLE_ORDER = {"lead": 0, "partner": 1}
 
@@ -21,6 +22,7 @@ class Context:
     _children: dict[tuple[str, str | None], list[Section]] = field(default_factory=dict)
     indicators: list[Indicator] = field(default_factory=list)  # kb.monitor.catalogue
     _evaluations: dict[str, Evaluation] = field(default_factory=dict)
+    _comparisons: list[Comparison] | None = None
 
     def __post_init__(self) -> None:
         by_department: dict[tuple[str, str], list[tuple[str, Item]]] = defaultdict(list)
@@ -78,6 +80,11 @@ class Context:
             self._evaluations[doc] = evaluation(self.kb, latest_year(self.kb), doc)
         return self._evaluations[doc]
 
+    def comparisons(self) -> list[Comparison]:
+        """The indicators two or more documents set, compared (computed once)."""
+        if self._comparisons is None:
+            self._comparisons = comparisons(self.kb)
+        return self._comparisons
 
 def one_document(kb: KnowledgeBase, slug: str) -> KnowledgeBase:
     """``kb`` restricted to one document, with the links that belong to it (for the views)."""

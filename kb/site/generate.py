@@ -17,7 +17,12 @@ from kb.search.browser import CORE_SCRIPT, browser_index_script
 from kb.search.indexer import Analyzed
 from kb.site import layout
 from kb.site.context import Context
-from kb.site.downloads import write_department_tables, write_monitoring_downloads, write_tables
+from kb.site.downloads import (
+    FileCache,
+    write_department_tables,
+    write_monitoring_downloads,
+    write_tables,
+)
 from kb.site.mkdocs_run import write_config
 from kb.site.pages import generate, navigation
 from kb.site.pages.home import site_name
@@ -26,8 +31,17 @@ from kb.text import split_lines, write_text
 ASSETS = Path(__file__).resolve().parent / "assets"
 
 
-def write_site_sources(kb: KnowledgeBase, corpus: Corpus, analyzed: Analyzed, root: Path) -> None:
-    """Generate the site's sources into ``root/site-docs`` and its config into ``root``."""
+def write_site_sources(
+    kb: KnowledgeBase,
+    corpus: Corpus,
+    analyzed: Analyzed,
+    root: Path,
+    cache: FileCache | None = None,
+) -> None:
+    """Generate the site's sources into ``root/site-docs`` and its config into ``root``.
+
+    With ``cache``, each unchanged document's downloads are copied from it.
+    """
     docs = root / SITE_DOCS
     ctx = Context(kb)
     sources = {p.slug: [line.text for line in split_lines(p.text)] for p in corpus.plans}
@@ -38,7 +52,7 @@ def write_site_sources(kb: KnowledgeBase, corpus: Corpus, analyzed: Analyzed, ro
         if asset.is_file():
             shutil.copyfile(asset, docs / layout.ASSETS / asset.name)
     write_text(docs / layout.SEARCH_INDEX_JS, browser_index_script(kb, analyzed, layout.item_href, layout.department_href))
-    write_department_tables(kb, docs)
-    write_tables(kb, docs)
-    write_monitoring_downloads(ctx, docs)
+    write_department_tables(kb, docs, cache)
+    write_tables(kb, docs, cache)
+    write_monitoring_downloads(ctx, docs, cache)
     write_config(root, navigation(ctx), site_name(ctx))

@@ -138,3 +138,14 @@ def form_download(doc: str, name: str) -> str:
 def documents_page() -> str:
     """With several documents: the page that lists them (the home page stays small)."""
     return "documents.md"
+
+
+# Cross-county comparison (kb.site.pages.compare): only for a corpus of several documents.
+
+# at the root: the navigation every page keeps (kb.site.hooks keeps the root entries)
+COMPARE = "compare.md"
+
+
+def compare_page(indicator: str) -> str:
+    """One indicator's page; the file name is a digest of its name (names are Chinese)."""
+    return f"compare/i-{hashlib.sha1(indicator.encode('utf-8')).hexdigest()[:10]}.md"

@@ -8,6 +8,7 @@ from typing import Any
 from kb.labels import PLAN_NAMES
 from kb.site import layout
 from kb.site.context import Context
+from kb.site.pages.compare import compare_index, compare_page
 from kb.site.pages.department import department_page, departments_index
 from kb.site.pages.domain import domain_page
 from kb.site.pages.home import documents_page, home_page, search_page
@@ -43,6 +44,11 @@ def generate(ctx: Context, sources: dict[str, list[str]]) -> dict[str, str]:
         pages[layout.report_page(doc)] = report_page(ctx, doc, report)
         for indicator in ctx.doc_indicators(doc):
             pages[layout.indicator_page(doc, indicator.id)] = indicator_page(ctx, indicator)
+    if len(ctx.docs) > 1:
+        comparisons = ctx.comparisons()
+        pages[layout.COMPARE] = compare_index(comparisons, len(ctx.docs))
+        for comparison in comparisons:
+            pages[layout.compare_page(comparison.indicator)] = compare_page(comparison)
     return pages
 
 
@@ -101,4 +107,6 @@ def raw_navigation(ctx: Context) -> Nav:
     if len(ctx.docs) == 1:
         return nav + document_nav(ctx, ctx.docs[0].slug)
     nav.append({"全部文件": layout.documents_page()})
-    return nav + [{d.title: document_nav(ctx, d.slug)} for d in ctx.docs]
+    nav += [{d.title: document_nav(ctx, d.slug)} for d in ctx.docs]
+    # one entry, not one per indicator: every page carries the navigation
+    return nav + [{"各地指标比较": layout.COMPARE}]

@@ -79,6 +79,7 @@ def targets_page(ctx: Context, doc: str) -> str:
         f"{counts_line}。指标来自各领域的主要目标和策略措施；基线为规划原文写明的"
         "2010 年、2020 年数值，点行号可查看原文。点状态可查看该指标的各年数值。",
         evidence.EXPLAINED,
+        *compare_line(ctx, page),
         downloads(page, doc),
         target_table(ctx, page, doc, rows),
     ]
@@ -99,3 +100,11 @@ def targets_page(ctx: Context, doc: str) -> str:
         )
         parts += charts
     return "\n\n".join(parts) + "\n"
+
+
+def compare_line(ctx: Context, page: str) -> list[str]:
+    """With several documents: where the same indicators of the other documents are."""
+    if len(ctx.docs) < 2:
+        return []
+    others = md.link("各地指标比较", layout.rel(page, layout.COMPARE))
+    return [f"同一指标在本知识库其他文件（各县、市、省和国家）中的目标，见{others}。"]
