@@ -19,7 +19,9 @@ from typing import Any
 
 from kb.release import CURRENT, INDEX
 from kb.search.analysis import Analyzer
+from kb.search.engines import TANTIVY, WHOOSH
 from kb.search.errors import IndexMissingError, IndexUnavailableError, QueryError
+from kb.search.facets import Facets, chosen_documents, facets
 from kb.search.layout import META_FILE
 from kb.search.query import Filters, filter_query, query_words, text_query
 from kb.search.schema import BM25_B, BM25_K1
@@ -77,7 +79,11 @@ def index_folder(out: Path) -> Path:
 
 
 class SearchIndex:
-    """An open index folder: the whoosh searcher and the analyzer that built it."""
+    """An open index folder: the engine's searcher and the analyzer that built it.
+
+    The engine is the one that wrote the folder (``meta.json``: whoosh, or
+    tantivy through ``kb.search.tantivy_engine``); results are the same.
+    """
 
     def __init__(self, folder: Path) -> None:
         from whoosh.index import open_dir
@@ -85,12 +91,22 @@ class SearchIndex:
         self.folder = folder
         self.analyzer = Analyzer.load(folder)
         self.meta: dict[str, Any] = json.loads((folder / META_FILE).read_text(encoding="utf-8"))
+        self.engine = str(self.meta.get("engine", WHOOSH))
+        self._other: Any = None
+        if self.engine == TANTIVY:
+            from kb.search.tantivy_engine import TantivyBackend
+
+            self._other = TantivyBackend(folder, self.analyzer)
+            return
         from whoosh.scoring import BM25F
 
         self._index = open_dir(str(folder))
         self._searcher = self._index.searcher(weighting=BM25F(B=BM25_B, K1=BM25_K1))
 
     def close(self) -> None:
+        if self._other is not None:
+            self._other.close()
+            return
         self._searcher.close()
         self._index.close()
 
@@ -119,8 +135,15 @@ class SearchIndex:
         """
         filters = filters or Filters()
         domains = self.domains(filters.domain) if filters.domain else []
-        only = filter_query(filters, self.analyzer, domains)
+        docs = chosen_documents(self.meta, filters)
         words = query_words(self.analyzer, query)
+        if docs == []:
+            return []
+        if self._other is not None:
+            found = self._other.search(words, filters, domains, docs, limit)
+            shown = surfaces_of(words)
+            return [hit_of(json.loads(data), score, shown) for data, score in found]
+        only = filter_query(filters, self.analyzer, domains, docs)
         searcher = self._searcher
         wanted = text_query(words, self.analyzer, searcher.reader())
         if wanted is None:
@@ -129,26 +152,57 @@ class SearchIndex:
             listed = searcher.search(only, limit=limit, sortedby="order")
             return [self._hit(hit, 0.0, []) for hit in listed]
         results = searcher.search(wanted, filter=only, limit=limit)
-        surfaces = [s for w in words for s in w.surfaces if len(s) > 1 or len(w.token.text) == 1]
+        surfaces = surfaces_of(words)
         return [self._hit(hit, hit.score, surfaces) for hit in results]
 
-    def _hit(self, hit: Any, score: float, surfaces: list[str]) -> Hit:
-        data = json.loads(hit["data"])
-        return Hit(
-            doc=data["doc"],
-            id=data["id"],
-            score=round(float(score), 4),
-            plan=data["plan"],
-            domain=data["domain"],
-            domain_name=data["domain_name"],
-            kind=data["kind"],
-            kind_name=data["kind_name"],
-            title=data["title"],
-            text=data["text"],
-            snippet=snippet(data["text"], surfaces),
-            departments=tuple((n, r) for n, r in data["departments"]),
-            targets=tuple(data["targets"]),
+    def facets(self, query: str, filters: Filters | None = None) -> Facets:
+        """How many items match ``query`` and ``filters``, by document and by level."""
+        filters = filters or Filters()
+        domains = self.domains(filters.domain) if filters.domain else []
+        docs = chosen_documents(self.meta, filters)
+        words = query_words(self.analyzer, query)
+        if docs == []:
+            return facets(self.meta, {})
+        if self._other is not None:
+            return facets(self.meta, self._other.doc_counts(words, filters, domains, docs))
+        from whoosh.sorting import Count, FieldFacet
+
+        only = filter_query(filters, self.analyzer, domains, docs)
+        wanted = text_query(words, self.analyzer, self._searcher.reader())
+        if wanted is None and (only is None or words):
+            return facets(self.meta, {})
+        grouped = {"doc": FieldFacet("doc", maptype=Count)}
+        results = self._searcher.search(
+            wanted if wanted is not None else only, filter=only, limit=None, groupedby=grouped
         )
+        return facets(self.meta, {str(k): int(v) for k, v in results.groups("doc").items()})
+
+    def _hit(self, hit: Any, score: float, surfaces: list[str]) -> Hit:
+        return hit_of(json.loads(hit["data"]), score, surfaces)
+
+
+def surfaces_of(words: list[Any]) -> list[str]:
+    """The words to mark in snippets."""
+    return [s for w in words for s in w.surfaces if len(s) > 1 or len(w.token.text) == 1]
+
+
+def hit_of(data: dict[str, Any], score: float, surfaces: list[str]) -> Hit:
+    """A hit from the data an index stores for an item."""
+    return Hit(
+        doc=data["doc"],
+        id=data["id"],
+        score=round(float(score), 4),
+        plan=data["plan"],
+        domain=data["domain"],
+        domain_name=data["domain_name"],
+        kind=data["kind"],
+        kind_name=data["kind_name"],
+        title=data["title"],
+        text=data["text"],
+        snippet=snippet(data["text"], surfaces),
+        departments=tuple((n, r) for n, r in data["departments"]),
+        targets=tuple(data["targets"]),
+    )
 
 
 @contextmanager
@@ -176,7 +230,7 @@ def search_many(
         try:
             with open_index(out) as index:
                 return {q: index.search(q, filters, limit) for q in wanted}
-        except (OSError, EmptyIndexError) as exc:  # a release pruned under us
+        except (OSError, ValueError, EmptyIndexError) as exc:  # a release pruned under us
             last = exc
     raise IndexUnavailableError(f"检索索引在查询期间反复变化，请稍后重试（{last}）")
 

@@ -24,6 +24,7 @@ from kb.corpus.search_terms import SearchTerms
 from kb.labels import KIND_NAMES, PLAN_NAMES
 from kb.model import Item, KnowledgeBase
 from kb.search.analysis import Analyzer
+from kb.search.engines import TANTIVY, WHOOSH
 from kb.search.layout import META_FILE
 from kb.search.lexicon import build_lexicon
 from kb.search.schema import BODY_PARTS, make_schema
@@ -139,10 +140,13 @@ def analyze(kb: KnowledgeBase, terms: SearchTerms) -> Analyzed:
     return Analyzed(analyzer, item_rows(kb, analyzer))
 
 
-def meta_json(kb: KnowledgeBase) -> str:
+def meta_json(kb: KnowledgeBase, engine: str = WHOOSH) -> str:
     data = {
         "format": META_FORMAT,
+        "engine": engine,
         "documents": [d.slug for d in kb.documents],
+        # for --doc and --level, and the facets (kb.search.facets)
+        "places": {d.slug: {"level": d.level, "place": d.place} for d in kb.documents},
         "domains": [
             {"doc": d.doc, "id": d.id, "plan": d.plan, "name": d.name} for d in kb.domains()
         ],
@@ -151,17 +155,24 @@ def meta_json(kb: KnowledgeBase) -> str:
     return json.dumps(data, ensure_ascii=False, sort_keys=True, indent=1) + "\n"
 
 
-def write_index(kb: KnowledgeBase, analyzed: Analyzed, folder: Path) -> IndexStats:
-    """Write the index of every goal and measure of ``kb`` into ``folder``."""
+def write_index(
+    kb: KnowledgeBase, analyzed: Analyzed, folder: Path, engine: str = WHOOSH
+) -> IndexStats:
+    """Write the index of every goal and measure of ``kb`` into ``folder``, with ``engine``."""
     from whoosh.index import create_in
 
     analyzer, documents = analyzed.analyzer, analyzed.rows
     folder.mkdir(parents=True, exist_ok=True)
     analyzer.save(folder)
-    (folder / META_FILE).write_text(meta_json(kb), encoding="utf-8")
+    (folder / META_FILE).write_text(meta_json(kb, engine), encoding="utf-8")
     digest = hashlib.sha256(analyzer.to_json().encode())
     for fields in documents:
         digest.update(json.dumps(fields, ensure_ascii=False, sort_keys=True).encode())
+    if engine == TANTIVY:
+        from kb.search.tantivy_index import write_tantivy
+
+        write_tantivy(documents, folder, digest.digest())
+        return IndexStats(items=len(documents), words=len(analyzer.lexicon.freq))
     with seeded_random(digest.digest()):
         index = create_in(str(folder), make_schema())
         writer = index.writer(procs=1, limitmb=256, compound=False)
