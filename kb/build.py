@@ -10,6 +10,7 @@ switched until every output was written.
 
 from __future__ import annotations
 
+import dataclasses
 import shutil
 import time
 from collections.abc import Iterator
@@ -37,6 +38,7 @@ from kb.release import (
     open_release,
 )
 from kb.search.browser import BROWSER_INDEX
+from kb.search.engines import choose
 from kb.search.indexer import Analyzed, IndexStats, analyze, write_index
 from kb.text import write_text
 from kb.unchanged import reuse, unchanged
@@ -90,14 +92,18 @@ def write_release(
     corpus: Corpus,
     analyzed: Analyzed,
     report: Report | None = None,
+    engine: str | None = None,
 ) -> IndexStats:
+    """Write the release's files into ``stage``; the index with ``engine`` (None: as configured)."""
     problems = report.problems if report is not None else ()
-    write_text(stage / MANIFEST, Manifest(corpus.inputs, code_digest(), problems).json())
+    chosen = choose(engine or corpus.settings.engine, len(analyzed.rows))
+    manifest = Manifest(corpus.inputs, code_digest(), problems, chosen)
+    write_text(stage / MANIFEST, manifest.json())
     write_text(stage / MODEL_JSON, model_json(kb))
     write_text(stage / KB_JSON, to_json(export_data(kb)))
     # A BOM so that spreadsheet programs read the Chinese text as UTF-8.
     write_text(stage / ITEMS_CSV, items_csv(kb), encoding="utf-8-sig")
-    return write_index(kb, analyzed, stage / INDEX)
+    return write_index(kb, analyzed, stage / INDEX, chosen)
 
 
 def build(
@@ -106,6 +112,7 @@ def build(
     strict: bool = False,
     site: Path | None = None,
     force: bool = False,
+    engine: str | None = None,
 ) -> BuildResult:
     """Build the release into ``out``; with ``site``, also the static site into that folder.
 
@@ -117,7 +124,9 @@ def build(
 
     timings = Timings()
     clean_leftovers(out, *([site.absolute().parent] if site is not None else []))
-    current = None if force or corpus.report.problems else unchanged(corpus.inputs, out, site)
+    current = (
+        None if force or corpus.report.problems else unchanged(corpus.inputs, out, site, engine)
+    )
     if current is not None:
         with timings.stage("发布"):
             report = reuse(current, site, strict)
@@ -131,7 +140,7 @@ def build(
     try:
         with staging(out, "release") as stage:
             with timings.stage("知识库与检索索引"):
-                write_release(stage, kb, corpus, analyzed, report)
+                write_release(stage, kb, corpus, analyzed, report, engine)
             if site is not None:
                 with timings.stage("网站页面"):
                     write_site_sources(kb, corpus, analyzed, stage)
@@ -150,7 +159,9 @@ class IndexResult:
     stats: IndexStats
 
 
-def reindex(corpus: Corpus, out: Path, site: Path | None = None) -> IndexResult:
+def reindex(
+    corpus: Corpus, out: Path, site: Path | None = None, engine: str | None = None
+) -> IndexResult:
     """Index the current release's knowledge base anew, with the corpus's search terms.
 
     For when ``dictionary.txt``, ``synonyms.yaml`` or the department names
@@ -171,7 +182,10 @@ def reindex(corpus: Corpus, out: Path, site: Path | None = None) -> IndexResult:
                 dirs_exist_ok=True,
                 ignore=lambda folder, _: [INDEX] if folder == top else [],
             )
-            stats = write_index(current.kb, analyzed, stage / INDEX)
+            chosen = choose(engine or corpus.settings.engine, len(analyzed.rows))
+            manifest = dataclasses.replace(current.manifest, engine=chosen)
+            write_text(stage / MANIFEST, manifest.json())
+            stats = write_index(current.kb, analyzed, stage / INDEX, chosen)
             has_site = (stage / SITE).is_dir()
             if has_site:
                 from kb.search.browser import browser_index_script

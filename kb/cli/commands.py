@@ -42,7 +42,8 @@ def cmd_build(args: argparse.Namespace) -> int:
     from kb.views.terminal import problems_text
 
     # An unchanged corpus answers from file digests, without loading the pipeline.
-    current = None if args.force else unchanged(input_digests(args.corpus), args.out, args.site)
+    digests = input_digests(args.corpus)
+    current = None if args.force else unchanged(digests, args.out, args.site, args.engine)
     if current is not None:
         shown = reuse(current, args.site, args.strict).shown()
         if shown:
@@ -54,7 +55,9 @@ def cmd_build(args: argparse.Namespace) -> int:
     from kb.corpus import Corpus
 
     corpus = Corpus.load(args.corpus)
-    result = build(corpus, args.out, strict=args.strict, site=args.site, force=args.force)
+    result = build(
+        corpus, args.out, strict=args.strict, site=args.site, force=args.force, engine=args.engine
+    )
     shown = result.report.shown()
     if shown:
         print(problems_text(shown))
@@ -75,8 +78,9 @@ def cmd_index(args: argparse.Namespace) -> int:
     from kb.build import reindex
     from kb.corpus import Corpus
 
-    result = reindex(Corpus.load(args.corpus), args.out, site=args.site)
-    print(f"已重建检索索引：{result.stats.items} 条，分词词典 {result.stats.words} 个词")
+    result = reindex(Corpus.load(args.corpus), args.out, site=args.site, engine=args.engine)
+    stats = result.stats
+    print(f"已重建检索索引（{stats.engine}）：{stats.items} 条，分词词典 {stats.words} 个词")
     print(f"输出：{args.out / 'current'} → releases/{result.release.name}")
     print("检索：kb search 家暴    kb search --dept 妇联 --role lead")
     return 0
@@ -216,7 +220,7 @@ def cmd_links(args: argparse.Namespace) -> int:
 
 def cmd_search(args: argparse.Namespace) -> int:
     from kb.search import view
-    from kb.search.engine import read_queries, search_many
+    from kb.search.engine import read_queries, search_many, search_with_facets
     from kb.search.query import Filters
 
     filters = Filters.parse(
@@ -226,6 +230,8 @@ def cmd_search(args: argparse.Namespace) -> int:
         dept=args.dept,
         role=args.role,
         has_target=args.has_target,
+        doc=args.doc,
+        level=args.level,
     )
     if args.queries is not None:
         queries = read_queries(args.queries)
@@ -233,12 +239,17 @@ def cmd_search(args: argparse.Namespace) -> int:
         queries = [args.query or ""]
     else:
         raise UsageError("请给出查询词，如 kb search 家暴；或用 --queries 文件 批量查询")
-    results = search_many(args.out, queries, filters, args.limit)
     if args.queries is not None:
+        results = search_many(args.out, queries, filters, args.limit)
         text = view.batch_json(results) if args.json else view.batch_text(results, args.limit)
     else:
-        hits = results[queries[0]]
-        text = view.hits_json(hits) if args.json else view.hits_text(queries[0], hits, args.limit)
+        hits, facets = search_with_facets(args.out, queries[0], filters, args.limit, args.facets)
+        if args.json:
+            text = view.faceted_json(hits, facets) if args.facets else view.hits_json(hits)
+        else:
+            text = view.hits_text(queries[0], hits, args.limit)
+            if facets is not None:
+                text += "\n\n" + facets.text()
     sys.stdout.write(text if text.endswith("\n") else text + "\n")
     return 0
 

@@ -21,7 +21,17 @@ SUBJECTS = "subjects.yaml"  # subjects shared by the two plans (kb.corpus.subjec
 MONITORING = "monitoring.csv"  # observed values of indicators (kb.corpus.monitoring)
 REPORTERS = "indicators.yaml"  # who reports each indicator (kb.corpus.reporters)
 ASSIGNMENTS = "assignments.yaml"  # confirmed 任务分工 (kb.corpus.assignments)
-CURATED = (GAZETTEER, SUBJECTS, DICTIONARY, SYNONYMS, MONITORING, REPORTERS, ASSIGNMENTS)
+SETTINGS = "kb.yaml"  # how the corpus is built: the search engine (kb.corpus.settings)
+CURATED = (
+    GAZETTEER,
+    SUBJECTS,
+    DICTIONARY,
+    SYNONYMS,
+    MONITORING,
+    REPORTERS,
+    ASSIGNMENTS,
+    SETTINGS,
+)
 NOT_DOCUMENTS = frozenset({DICTIONARY})
 
 SLUG_UNSAFE = re.compile(f"[^0-9A-Za-z{HAN}_-]+")

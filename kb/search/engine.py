@@ -235,6 +235,26 @@ def search_many(
     raise IndexUnavailableError(f"检索索引在查询期间反复变化，请稍后重试（{last}）")
 
 
+def search_with_facets(
+    out: Path, query: str, filters: Filters | None, limit: int, always: bool = False
+) -> tuple[list[Hit], Facets | None]:
+    """The hits of ``query`` and, when the index holds several documents (or ``always``),
+    the facets: how many items match by document and level."""
+    from whoosh.index import EmptyIndexError
+
+    last: Exception | None = None
+    for _ in range(ATTEMPTS):
+        try:
+            with open_index(out) as index:
+                hits = index.search(query, filters, limit)
+                several = len(index.meta["documents"]) > 1
+                wanted = always or several or bool(filters and (filters.doc or filters.level))
+                return hits, index.facets(query, filters) if wanted else None
+        except (OSError, ValueError, EmptyIndexError) as exc:  # a release pruned under us
+            last = exc
+    raise IndexUnavailableError(f"检索索引在查询期间反复变化，请稍后重试（{last}）")
+
+
 def search(
     out: Path, query: str, filters: Filters | None = None, limit: int = DEFAULT_LIMIT
 ) -> list[Hit]:

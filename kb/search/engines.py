@@ -16,11 +16,10 @@ The choice comes from ``kb build --engine`` / ``kb index --engine``, else from
 
 from __future__ import annotations
 
-WHOOSH = "whoosh"
-TANTIVY = "tantivy"
-AUTO = "auto"
+from kb.corpus.settings import AUTO, CHOICES, TANTIVY, WHOOSH
+
 ENGINES = (WHOOSH, TANTIVY)
-CHOICES = (AUTO, *ENGINES)
+__all__ = ["AUTO", "AUTO_TANTIVY_ITEMS", "CHOICES", "ENGINES", "TANTIVY", "WHOOSH", "choose"]
 AUTO_TANTIVY_ITEMS = 10_000
 
 

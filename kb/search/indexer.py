@@ -36,6 +36,7 @@ META_FORMAT = "kb-search-meta/1"
 class IndexStats:
     items: int
     words: int  # size of the lexicon
+    engine: str = WHOOSH
 
 
 def indexed_texts(kb: KnowledgeBase) -> Iterator[str]:
@@ -172,7 +173,7 @@ def write_index(
         from kb.search.tantivy_index import write_tantivy
 
         write_tantivy(documents, folder, digest.digest())
-        return IndexStats(items=len(documents), words=len(analyzer.lexicon.freq))
+        return IndexStats(len(documents), len(analyzer.lexicon.freq), TANTIVY)
     with seeded_random(digest.digest()):
         index = create_in(str(folder), make_schema())
         writer = index.writer(procs=1, limitmb=256, compound=False)
