@@ -18,6 +18,7 @@ candidates (measured on the judged queries: ``evaluation/compare_engines.py``).
 from __future__ import annotations
 
 import json
+from collections import Counter
 from pathlib import Path
 from typing import Any
 
@@ -27,7 +28,7 @@ from kb.search.query import Filters, query_words
 from kb.search.schema import DEPT_SCORES, FIELD_WEIGHTS, ID_WEIGHT
 from kb.search.tantivy_index import FOLDER, SCORING
 
-CANDIDATES = 200
+CANDIDATES = 100
 CANDIDATE_FACTOR = 5
 DOC_FACET_SIZE = 100_000
 
@@ -190,10 +191,11 @@ class TantivyBackend:
         depth = max(CANDIDATES, CANDIDATE_FACTOR * limit)
         found = self._searcher.search(wanted, depth, count=False)
         scored: list[tuple[float, int, str]] = []
+        grams = any(c.grams is not None for c in plan.clauses)
         for _, address in found.hits:
             doc = self._searcher.doc(address)
             record = json.loads(doc["terms"][0])
-            score = self.scorer.score(plan, fields_of(record))
+            score = self.scorer.score(plan, fields_of(record, grams))
             if score is not None:
                 scored.append((score, int(record["order"]), doc["data"][0].decode()))
         scored.sort(key=lambda s: (-s[0], s[1]))
@@ -222,10 +224,16 @@ class TantivyBackend:
         return {str(b["key"]): int(b["doc_count"]) for b in result["docs"]["buckets"]}
 
 
-def fields_of(record: dict[str, Any]) -> Fields:
+def fields_of(record: dict[str, Any], with_grams: bool) -> Fields:
+    """An item's stored scoring record as the scorer reads it (grams only when needed)."""
     counts = {name: counted for name, (_, counted) in record["fields"].items()}
     for name, tokens in record["departments"].items():
         counts[name] = dict.fromkeys(tokens, 1)
     lengths = {name: length for name, (length, _) in record["fields"].items()}
     assert set(FIELD_WEIGHTS) <= set(lengths)
-    return Fields(counts, lengths, tuple(record["grams"]), record["id"])
+    grams: tuple[str, ...] = ()
+    if with_grams:
+        grams = tuple(record["grams"][1].split())
+        counts[GRAMS] = Counter(grams)
+        lengths[GRAMS] = record["grams"][0]
+    return Fields(counts, lengths, grams, record["id"])

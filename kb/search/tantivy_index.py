@@ -64,14 +64,18 @@ def make_schema() -> Any:
 
 
 def scoring_record(row: dict[str, Any]) -> bytes:
-    """What the scorer reads of one item: per field its quantized length and term counts."""
+    """What the scorer reads of one item: per field its quantized length and term counts.
+
+    The grams are kept as their text (counted only for queries that look for
+    part of a word): the record is read for every candidate, so it is kept small.
+    """
     fields = {}
-    for name in (*FIELD_WEIGHTS, GRAMS):
+    for name in FIELD_WEIGHTS:
         terms = row[name].split()
         fields[name] = [quantized(len(terms)), dict(sorted(Counter(terms).items()))]
     record = {
         "fields": fields,
-        "grams": row[GRAMS].split(),
+        "grams": [quantized(len(row[GRAMS].split())), row[GRAMS]],
         "departments": {name: sorted(set(row[name].split())) for name in DEPT_SCORES},
         "id": row["id"],
         "order": row["order"],
