@@ -14,6 +14,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from kb.cli.output import emit, output_format, write_file
+from kb.cli.progress import TerminalProgress
 from kb.errors import UsageError
 
 if TYPE_CHECKING:
@@ -55,9 +56,19 @@ def cmd_build(args: argparse.Namespace) -> int:
     from kb.corpus import Corpus
 
     corpus = Corpus.load(args.corpus)
-    result = build(
-        corpus, args.out, strict=args.strict, site=args.site, force=args.force, engine=args.engine
-    )
+    progress = TerminalProgress()
+    try:
+        result = build(
+            corpus,
+            args.out,
+            strict=args.strict,
+            site=args.site,
+            force=args.force,
+            engine=args.engine,
+            progress=progress,
+        )
+    finally:
+        progress.close()
     shown = result.report.shown()
     if shown:
         print(problems_text(shown))
@@ -78,7 +89,12 @@ def cmd_index(args: argparse.Namespace) -> int:
     from kb.build import reindex
     from kb.corpus import Corpus
 
-    result = reindex(Corpus.load(args.corpus), args.out, site=args.site, engine=args.engine)
+    progress = TerminalProgress()
+    try:
+        corpus = Corpus.load(args.corpus)
+        result = reindex(corpus, args.out, site=args.site, engine=args.engine, progress=progress)
+    finally:
+        progress.close()
     stats = result.stats
     print(f"已重建检索索引（{stats.engine}）：{stats.items} 条，分词词典 {stats.words} 个词")
     print(f"输出：{args.out / 'current'} → releases/{result.release.name}")

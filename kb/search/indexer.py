@@ -23,6 +23,7 @@ from typing import Any
 from kb.corpus.search_terms import SearchTerms
 from kb.labels import KIND_NAMES, PLAN_NAMES
 from kb.model import Item, KnowledgeBase
+from kb.progress import Progress, Step, every, silent
 from kb.search.analysis import Analyzer
 from kb.search.engines import TANTIVY, WHOOSH
 from kb.search.layout import META_FILE
@@ -157,7 +158,11 @@ def meta_json(kb: KnowledgeBase, engine: str = WHOOSH) -> str:
 
 
 def write_index(
-    kb: KnowledgeBase, analyzed: Analyzed, folder: Path, engine: str = WHOOSH
+    kb: KnowledgeBase,
+    analyzed: Analyzed,
+    folder: Path,
+    engine: str = WHOOSH,
+    progress: Progress = silent,
 ) -> IndexStats:
     """Write the index of every goal and measure of ``kb`` into ``folder``, with ``engine``."""
     from whoosh.index import create_in
@@ -172,13 +177,17 @@ def write_index(
     if engine == TANTIVY:
         from kb.search.tantivy_index import write_tantivy
 
-        write_tantivy(documents, folder, digest.digest())
+        write_tantivy(documents, folder, digest.digest(), progress)
         return IndexStats(len(documents), len(analyzer.lexicon.freq), TANTIVY)
     with seeded_random(digest.digest()):
         index = create_in(str(folder), make_schema())
         writer = index.writer(procs=1, limitmb=256, compound=False)
-        for fields in documents:
+        step = every(len(documents))
+        for number, fields in enumerate(documents, 1):
             writer.add_document(**fields)
+            if number % step == 0:
+                progress(Step("检索索引", number, len(documents), f"whoosh {number} 条"))
+        progress(Step("检索索引", len(documents), len(documents), "whoosh 写入磁盘"))
         writer.commit()
     (folder / "MAIN_WRITELOCK").unlink(missing_ok=True)  # whoosh's empty lock file
     return IndexStats(items=len(documents), words=len(analyzer.lexicon.freq))

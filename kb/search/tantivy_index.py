@@ -24,6 +24,7 @@ from collections import Counter
 from pathlib import Path
 from typing import Any
 
+from kb.progress import Progress, Step, every, silent
 from kb.search.schema import DEPT_SCORES, FIELD_WEIGHTS
 
 GRAMS = "grams"
@@ -92,7 +93,9 @@ def averages(rows: list[dict[str, Any]]) -> dict[str, float]:
     }
 
 
-def write_tantivy(rows: list[dict[str, Any]], index_folder: Path, seed: bytes) -> None:
+def write_tantivy(
+    rows: list[dict[str, Any]], index_folder: Path, seed: bytes, progress: Progress = silent
+) -> None:
     """Index ``rows`` into ``index_folder``: tantivy's files in FOLDER, and SCORING."""
     import tantivy
 
@@ -105,7 +108,10 @@ def write_tantivy(rows: list[dict[str, Any]], index_folder: Path, seed: bytes) -
     index = tantivy.Index(schema, path=str(folder))
     heap = min(MAX_HEAP, max(MIN_HEAP, HEAP_PER_ITEM * len(rows)))
     writer = index.writer(heap_size=heap, num_threads=1)
-    for row in rows:
+    step = every(len(rows))
+    for number, row in enumerate(rows, 1):
+        if number % step == 0:
+            progress(Step("检索索引", number, len(rows), f"tantivy {number} 条"))
         doc = tantivy.Document()
         for name in (*KEYWORDS, *TERM_FIELDS):
             doc.add_text(name, row[name])
