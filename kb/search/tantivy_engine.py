@@ -6,8 +6,10 @@ the best of its forms (``DisjunctionMax`` with no tie-break, as ``BestOf``);
 part-of-a-word grams as a phrase; a constant score per department and role;
 filters as must-match clauses that add nothing to the score.
 
-tantivy ranks with its own BM25 (another idf, its own length quantization),
-close to whoosh's but not equal.  So it only chooses candidates: the best
+tantivy ranks with its own BM25: the same formula but for another idf and its
+own quantization of lengths.  Each term's boost is multiplied by whoosh's idf
+over tantivy's, so that tantivy ranks nearly as whoosh; still it only chooses
+candidates: the best
 ``CANDIDATES`` (at least ``CANDIDATE_FACTOR`` times the limit) by its score,
 which ``kb.search.plan.Scorer`` then scores exactly as whoosh does, from each
 candidate's stored term counts; ties go in the order of the plans, as in
@@ -18,12 +20,13 @@ candidates (measured on the judged queries: ``evaluation/compare_engines.py``).
 from __future__ import annotations
 
 import json
+import math
 from collections import Counter
 from pathlib import Path
 from typing import Any
 
 from kb.search.analysis import Analyzer, QueryWord
-from kb.search.plan import GRAMS, Clause, Fields, Plan, Scorer, make_plan
+from kb.search.plan import GRAMS, Clause, Fields, Leaf, Plan, Scorer, make_plan
 from kb.search.query import Filters, query_words
 from kb.search.schema import DEPT_SCORES, FIELD_WEIGHTS, ID_WEIGHT
 from kb.search.tantivy_index import FOLDER, SCORING
@@ -86,7 +89,7 @@ class TantivyBackend:
         if clause.item_id is not None:
             return tantivy.Query.boost_query(self.term("id", clause.item_id), ID_WEIGHT)
         subs = [
-            tantivy.Query.boost_query(self.term(leaf.field, leaf.term), leaf.boost)
+            tantivy.Query.boost_query(self.term(leaf.field, leaf.term), leaf.boost * self.idf(leaf))
             for leaf in clause.leaves
         ]
         if clause.grams is not None:
@@ -99,6 +102,15 @@ class TantivyBackend:
         if len(subs) == 1:
             return subs[0]
         return tantivy.Query.disjunction_max_query(subs, tie_breaker=0.0)
+
+    def idf(self, leaf: Leaf) -> float:
+        """whoosh's idf over tantivy's, for a leaf's boost: tantivy then ranks nearly as whoosh.
+
+        (tantivy's BM25 is whoosh's but for the idf and the quantization of lengths.)
+        """
+        n, df = self.count, self.df(leaf.field, leaf.term)
+        theirs = math.log(1 + (n - df + 0.5) / (df + 0.5))
+        return self.scorer.idf(leaf.field, leaf.term) / theirs if theirs > 0 else 1.0
 
     def plan_query(self, plan: Plan) -> Any:
         import tantivy
