@@ -11,6 +11,7 @@ succession), the search starts over on the new ``current``.
 from __future__ import annotations
 
 import json
+import sys
 from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
@@ -86,8 +87,6 @@ class SearchIndex:
     """
 
     def __init__(self, folder: Path) -> None:
-        from whoosh.index import open_dir
-
         self.folder = folder
         self.analyzer = Analyzer.load(folder)
         self.meta: dict[str, Any] = json.loads((folder / META_FILE).read_text(encoding="utf-8"))
@@ -98,6 +97,7 @@ class SearchIndex:
 
             self._other = TantivyBackend(folder, self.analyzer)
             return
+        from whoosh.index import open_dir
         from whoosh.scoring import BM25F
 
         self._index = open_dir(str(folder))
@@ -222,15 +222,13 @@ def search_many(
     limit: int = DEFAULT_LIMIT,
 ) -> dict[str, list[Hit]]:
     """Each distinct query's hits, in the order given, all from one release."""
-    from whoosh.index import EmptyIndexError
-
     wanted = list(dict.fromkeys(queries))
     last: Exception | None = None
     for _ in range(ATTEMPTS):
         try:
             with open_index(out) as index:
                 return {q: index.search(q, filters, limit) for q in wanted}
-        except (OSError, ValueError, EmptyIndexError) as exc:  # a release pruned under us
+        except vanished() as exc:  # a release pruned under us
             last = exc
     raise IndexUnavailableError(f"检索索引在查询期间反复变化，请稍后重试（{last}）")
 
@@ -240,8 +238,6 @@ def search_with_facets(
 ) -> tuple[list[Hit], Facets | None]:
     """The hits of ``query`` and, when the index holds several documents (or ``always``),
     the facets: how many items match by document and level."""
-    from whoosh.index import EmptyIndexError
-
     last: Exception | None = None
     for _ in range(ATTEMPTS):
         try:
@@ -250,9 +246,19 @@ def search_with_facets(
                 several = len(index.meta["documents"]) > 1
                 wanted = always or several or bool(filters and (filters.doc or filters.level))
                 return hits, index.facets(query, filters) if wanted else None
-        except (OSError, ValueError, EmptyIndexError) as exc:  # a release pruned under us
+        except vanished() as exc:  # a release pruned under us
             last = exc
     raise IndexUnavailableError(f"检索索引在查询期间反复变化，请稍后重试（{last}）")
+
+
+def vanished() -> tuple[type[Exception], ...]:
+    """What opening or reading a release that was removed meanwhile raises.
+
+    (whoosh's error only when whoosh was loaded: a tantivy index does not import it.)
+    """
+    whoosh_index = sys.modules.get("whoosh.index")
+    extra = (whoosh_index.EmptyIndexError,) if whoosh_index is not None else ()
+    return (OSError, ValueError, *extra)
 
 
 def search(

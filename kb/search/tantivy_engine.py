@@ -9,12 +9,12 @@ filters as must-match clauses that add nothing to the score.
 tantivy ranks with its own BM25: the same formula but for another idf and its
 own quantization of lengths.  Each term's boost is multiplied by whoosh's idf
 over tantivy's, so that tantivy ranks nearly as whoosh; still it only chooses
-candidates: the best
-``CANDIDATES`` (at least ``CANDIDATE_FACTOR`` times the limit) by its score,
-which ``kb.search.plan.Scorer`` then scores exactly as whoosh does, from each
-candidate's stored term counts; ties go in the order of the plans, as in
-whoosh.  The results equal whoosh's whenever whoosh's best items are among the
-candidates (measured on the judged queries: ``evaluation/compare_engines.py``).
+candidates, in pages (``TantivyBackend.rescored``: at least ``CANDIDATES``,
+more while an unseen item could still rank among the best), which
+``kb.search.plan.Scorer`` scores exactly as whoosh does, from each candidate's
+stored term counts; ties go in the order of the plans, as in whoosh.  The
+results equal whoosh's whenever whoosh's best items are among the candidates
+(measured on the judged queries: ``evaluation/compare_engines.py``).
 """
 
 from __future__ import annotations
@@ -33,6 +33,8 @@ from kb.search.tantivy_index import FOLDER, SCORING
 
 CANDIDATES = 100
 CANDIDATE_FACTOR = 5
+MAX_CANDIDATES = 1600
+RATIO_MARGIN = 0.02
 DOC_FACET_SIZE = 100_000
 
 Found = tuple[str, float]  # (a hit's data JSON, its score)
@@ -200,18 +202,41 @@ class TantivyBackend:
                     (tantivy.Occur.Must, tantivy.Query.const_score_query(only, 0.0)),
                 ]
             )
-        depth = max(CANDIDATES, CANDIDATE_FACTOR * limit)
-        found = self._searcher.search(wanted, depth, count=False)
-        scored: list[tuple[float, int, str]] = []
+        return self.rescored(plan, wanted, limit)
+
+    def rescored(self, plan: Plan, wanted: Any, limit: int) -> list[Found]:
+        """The best ``limit`` items by whoosh's score, from tantivy's candidates.
+
+        Candidates come in pages of tantivy's ranking.  An item not yet seen has
+        a tantivy score at most the last candidate's; its whoosh score is then at
+        most that times the largest whoosh/tantivy ratio seen (with a margin).
+        While that bound could reach the ``limit``-th best score, the next page is
+        read, up to ``MAX_CANDIDATES`` (near-copies of one plan tie in numbers).
+        """
         grams = any(c.grams is not None for c in plan.clauses)
-        for _, address in found.hits:
-            doc = self._searcher.doc(address)
-            record = json.loads(doc["terms"][0])
-            score = self.scorer.score(plan, fields_of(record, grams))
-            if score is not None:
-                scored.append((score, int(record["order"]), doc["data"][0].decode()))
+        scored: list[tuple[float, int, Any]] = []
+        ratio, depth, seen = 0.0, max(CANDIDATES, CANDIDATE_FACTOR * limit), 0
+        while True:
+            asked = depth - seen
+            page = self._searcher.search(wanted, asked, count=False, offset=seen).hits
+            for native, address in page:
+                record = json.loads(self._searcher.doc(address)["terms"][0])
+                score = self.scorer.score(plan, fields_of(record, grams))
+                if score is None:
+                    continue
+                scored.append((score, int(record["order"]), address))
+                if native > 0:
+                    ratio = max(ratio, score / native)
+            seen += len(page)
+            if len(page) < asked or depth >= MAX_CANDIDATES:
+                break
+            scored.sort(key=lambda s: (-s[0], s[1]))
+            kth = scored[limit - 1][0] if len(scored) >= limit else 0.0
+            if ratio * (1 + RATIO_MARGIN) * float(page[-1][0]) < kth:
+                break
+            depth = min(MAX_CANDIDATES, depth * 4)
         scored.sort(key=lambda s: (-s[0], s[1]))
-        return [(data, score) for score, _, data in scored[:limit]]
+        return [(self._data(address), score) for score, _, address in scored[:limit]]
 
     def _data(self, address: Any) -> str:
         return str(self._searcher.doc(address)["data"][0].decode())
