@@ -215,16 +215,22 @@ class TantivyBackend:
         """
         grams = any(c.grams is not None for c in plan.clauses)
         scored: list[tuple[float, int, Any]] = []
+        known: dict[int, float | None] = {}  # record digest → score (copies score alike)
         ratio, depth, seen = 0.0, max(CANDIDATES, CANDIDATE_FACTOR * limit), 0
         while True:
             asked = depth - seen
             page = self._searcher.search(wanted, asked, count=False, offset=seen).hits
-            for native, address in page:
-                record = json.loads(self._searcher.doc(address)["terms"][0])
-                score = self.scorer.score(plan, fields_of(record, grams))
+            addresses = [address for _, address in page]
+            keys = [int(k or 0) for k in self._searcher.fast_field_values("record", addresses)]
+            orders = [int(o or 0) for o in self._searcher.fast_field_values("order", addresses)]
+            for (native, address), key, order in zip(page, keys, orders, strict=True):
+                if key not in known:
+                    record = json.loads(self._searcher.doc(address)["terms"][0])
+                    known[key] = self.scorer.score(plan, fields_of(record, grams))
+                score = known[key]
                 if score is None:
                     continue
-                scored.append((score, int(record["order"]), address))
+                scored.append((score, order, address))
                 if native > 0:
                     ratio = max(ratio, score / native)
             seen += len(page)

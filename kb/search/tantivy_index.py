@@ -59,6 +59,9 @@ def make_schema() -> Any:
     for name in (*DEPT_SCORES, "roles"):
         builder.add_text_field(name, tokenizer_name="whitespace", index_option="basic")
     builder.add_unsigned_field("order", indexed=True, fast=True)
+    # A digest of the scoring record: items with the same terms (a plan copied from
+    # another's template) are scored once per query (kb.search.tantivy_engine).
+    builder.add_unsigned_field("record", fast=True)
     builder.add_bytes_field("data", stored=True)
     builder.add_bytes_field("terms", stored=True)
     return builder.build()
@@ -68,7 +71,8 @@ def scoring_record(row: dict[str, Any]) -> bytes:
     """What the scorer reads of one item: per field its quantized length and term counts.
 
     The grams are kept as their text (counted only for queries that look for
-    part of a word): the record is read for every candidate, so it is kept small.
+    part of a word): the record is read for candidates, so it is kept small.  It
+    holds nothing that tells copies apart (not the document, not the order).
     """
     fields = {}
     for name in FIELD_WEIGHTS:
@@ -79,9 +83,15 @@ def scoring_record(row: dict[str, Any]) -> bytes:
         "grams": [quantized(len(row[GRAMS].split())), row[GRAMS]],
         "departments": {name: sorted(set(row[name].split())) for name in DEPT_SCORES},
         "id": row["id"],
-        "order": row["order"],
     }
     return json.dumps(record, ensure_ascii=False, sort_keys=True, separators=(",", ":")).encode()
+
+
+def record_key(record: bytes) -> int:
+    """64 bits of the record's SHA-256: equal for items that score alike."""
+    import hashlib
+
+    return int.from_bytes(hashlib.sha256(record).digest()[:8], "big")
 
 
 def averages(rows: list[dict[str, Any]]) -> dict[str, float]:
@@ -117,7 +127,9 @@ def write_tantivy(
             doc.add_text(name, row[name])
         doc.add_unsigned("order", row["order"])
         doc.add_bytes("data", row["data"].encode())
-        doc.add_bytes("terms", scoring_record(row))
+        record = scoring_record(row)
+        doc.add_bytes("terms", record)
+        doc.add_unsigned("record", record_key(record))
         writer.add_document(doc)
     writer.commit()
     writer.wait_merging_threads()
