@@ -204,9 +204,9 @@ def reindex(
             has_site = (stage / SITE).is_dir()
             if has_site:
                 from kb.search.browser import browser_index_script
-                from kb.site.layout import item_href
+                from kb.site.layout import department_href, item_href
 
-                script = browser_index_script(current.kb, analyzed, item_href)
+                script = browser_index_script(current.kb, analyzed, item_href, department_href)
                 for folder in (stage / SITE_DOCS, stage / SITE):
                     write_text(folder / BROWSER_INDEX, script)
             release = publish_release(stage, out, site.absolute() if site and has_site else None)

@@ -52,7 +52,7 @@ const out = {
   grams: input.texts.map((t) => a.grams(t)),
   words: input.queries.map((q) => a.queryWords(q).map((w) => ({
     text: w.token.text, kind: w.token.kind, weight: w.weight, literal: w.literal,
-    forms: w.forms, surfaces: w.surfaces,
+    forms: w.forms, surfaces: w.surfaces, concept: w.concept, strong: w.strong,
   }))),
   results: input.queries.map((q) => searcher.search(q).slice(0, 10).map((r) => [r.id, r.score])),
   snippets: input.snippets.map((s) => core.snippetParts(s[0], s[1], searcher.snippet)
@@ -92,6 +92,8 @@ def python_side(corpus_index: SearchIndex) -> dict[str, Any]:
                     "literal": w.literal,
                     "forms": dict(w.forms),
                     "surfaces": list(w.surfaces),
+                    "concept": w.concept,
+                    "strong": w.strong,
                 }
                 for w in query_words(analyzer, q)
             ]
@@ -174,3 +176,56 @@ def test_the_port_holds_no_copy_of_the_tables() -> None:
     script = CORE_SCRIPT.read_text(encoding="utf-8")
     for value in (UNITS, str(schema.BM25_K1), str(schema.ID_WEIGHT), f"= {snippet.WIDTH};"):
         assert value not in script, value
+
+
+FILTERED = [
+    ("家暴", {"plan": "W"}),
+    ("教育", {"domain": "C3"}),
+    ("健康", {"domain": "妇女与健康", "kind": "goal"}),
+    ("就业", {"dept": "人社局"}),
+    ("儿童", {"dept": "妇联", "role": "lead"}),
+    ("", {"dept": "民政局", "role": "partner"}),
+    ("死亡率", {"has_target": True}),
+    ("安全", {"role": "lead", "kind": "measure"}),
+]
+FILTER_RUNNER = """
+const fs = require("fs");
+globalThis.window = globalThis;
+globalThis.eval(fs.readFileSync(process.argv[1], "utf8"));
+globalThis.eval(fs.readFileSync(process.argv[2], "utf8"));
+const searcher = globalThis.kbSearchCore.open(globalThis.KB_SEARCH_INDEX);
+const input = JSON.parse(fs.readFileSync(0, "utf8"));
+process.stdout.write(JSON.stringify({
+  filtered: input.filtered.map((c) => searcher.search(c[0], c[1]).slice(0, 10).map((r) => r.id)),
+  suggest: input.nothing.map((q) => searcher.suggest(q)),
+  named: input.named.map((q) => searcher.departmentsNamed(q).map((d) => d[0])),
+  found: input.nothing.map((q) => searcher.search(q).length),
+}));
+"""
+
+
+def test_filters_suggestions_and_departments_match(
+    index_js: Path, corpus_index: SearchIndex
+) -> None:
+    """The site's filters, "nothing fits" suggestions and department links are the CLI's."""
+    from kb.search.query import Filters
+
+    nothing = ["火星基地", "量子纠缠", "天气预报明天"]
+    named = ["妇联 家暴", "县人力资源和社会保障局", "卫健局"]
+    js_filters = [
+        [q, {("hasTarget" if k == "has_target" else k): v for k, v in f.items()}]
+        for q, f in FILTERED
+    ]
+    theirs = run_node(
+        FILTER_RUNNER,
+        str(index_js),
+        str(CORE_SCRIPT),
+        stdin=json.dumps({"filtered": js_filters, "nothing": nothing, "named": named}),
+    )
+    ours = [[h.id for h in corpus_index.search(q, Filters.parse(**f))] for q, f in FILTERED]
+    assert theirs["filtered"] == ours
+    assert all(ours), "every filtered case finds something"
+    assert theirs["suggest"] == [corpus_index.suggestions(q) for q in nothing]
+    assert theirs["found"] == [len(corpus_index.search(q)) for q in nothing] == [0, 0, 0]
+    assert theirs["named"] == [corpus_index.departments_named(q) for q in named]
+    assert all(theirs["named"])

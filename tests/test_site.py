@@ -115,7 +115,7 @@ def test_department_pages_list_lead_first_with_downloads(site_built: Built) -> N
     for name in names:
         html = page(site, layout.department_page(DOC, name))
         for ext in ("xlsx", "csv"):
-            assert (site / layout.download(DOC, name, ext)).is_file()
+            assert (site / layout.department_download(DOC, name, ext)).is_file()
         if 'id="lead"' in html and 'id="partner"' in html:
             assert html.index('id="lead"') < html.index('id="partner"')
 

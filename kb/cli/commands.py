@@ -236,7 +236,7 @@ def cmd_links(args: argparse.Namespace) -> int:
 
 def cmd_search(args: argparse.Namespace) -> int:
     from kb.search import view
-    from kb.search.engine import read_queries, search_many, search_with_facets
+    from kb.search.engine import answer_many, read_queries
     from kb.search.query import Filters
 
     filters = Filters.parse(
@@ -255,17 +255,21 @@ def cmd_search(args: argparse.Namespace) -> int:
         queries = [args.query or ""]
     else:
         raise UsageError("请给出查询词，如 kb search 家暴；或用 --queries 文件 批量查询")
-    if args.queries is not None:
-        results = search_many(args.out, queries, filters, args.limit)
-        text = view.batch_json(results) if args.json else view.batch_text(results, args.limit)
+    single = args.queries is None
+    answers = answer_many(args.out, queries, filters, args.limit, single and args.facets)
+    results = {q: a.hits for q, a in answers.items()}
+    if not single:
+        text = view.batch_json(results) if args.json else view.answers_text(answers, args.limit)
     else:
-        hits, facets = search_with_facets(args.out, queries[0], filters, args.limit, args.facets)
+        answer = answers[queries[0]]
         if args.json:
-            text = view.faceted_json(hits, facets) if args.facets else view.hits_json(hits)
+            text = (
+                view.faceted_json(answer.hits, answer.facets)
+                if args.facets
+                else view.hits_json(answer.hits)
+            )
         else:
-            text = view.hits_text(queries[0], hits, args.limit)
-            if facets is not None:
-                text += "\n\n" + facets.text()
+            text = view.answer_text(queries[0], answer, args.limit)
     sys.stdout.write(text if text.endswith("\n") else text + "\n")
     return 0
 

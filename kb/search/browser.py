@@ -29,11 +29,12 @@ from kb.normalize import DASHES, PIECE_PATTERNS
 from kb.search import analysis, query, schema, snippet
 from kb.search.analysis import Analyzer
 from kb.search.indexer import Analyzed
+from kb.search.ranking import FLOOR_WEAK, PAIR_WEIGHT, SUGGEST_MIN, SUGGESTIONS, RankTable
 from kb.search.segment import ENGLISH
 from kb.text import HAN
 
 GLOBAL = "KB_SEARCH_INDEX"
-FORMAT = "kb-search-index/2"
+FORMAT = "kb-search-index/3"
 BROWSER_INDEX = "assets/kb-search-index.js"  # inside the site
 CORE_SCRIPT = Path(__file__).resolve().parent / "js" / "kb-search-core.js"
 PORT_FILE = Path(__file__).resolve().parent / "port.yaml"
@@ -41,6 +42,7 @@ PORT_FILE = Path(__file__).resolve().parent / "port.yaml"
 SCORED_FIELDS: dict[str, float] = {**schema.FIELD_WEIGHTS, "grams": schema.GRAMS_WEIGHT}
 
 ItemUrl = Callable[[Item], str]
+DeptUrl = Callable[[str, str], str]  # (document, department name) -> its page
 
 
 def quantized(length: int) -> int:
@@ -75,16 +77,45 @@ def field_tables(rows: list[dict[str, Any]]) -> dict[str, Any]:
     return fields
 
 
-def department_tables(rows: list[dict[str, Any]]) -> dict[str, Any]:
-    """Per department field (lead, partner): its constant score and which items hold each token."""
-    tables: dict[str, Any] = {}
-    for name, score in schema.DEPT_SCORES.items():
-        holders: dict[str, list[int]] = {}
-        for number, row in enumerate(rows):
-            for term in sorted(set(row[name].split())):
-                holders.setdefault(term, []).append(number)
-        tables[name] = {"score": score, "postings": dict(sorted(holders.items()))}
-    return tables
+def facet_rows(kb: KnowledgeBase, rows: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    """Per item, what the filters test: plan, domain, kind, target, departments' terms by role."""
+    return [
+        {
+            "plan": row["plan"],
+            "domain": row["domain"],
+            "domain_name": kb.domain_of(item).name,
+            "kind": row["kind"],
+            "has_target": row["has_target"] == "yes",
+            "departments": {
+                role: sorted(set(row[field].split()))
+                for role, field in (("lead", "dept_lead"), ("partner", "dept_partner"))
+            },
+        }
+        for item, row in zip(kb.items(), rows, strict=True)
+    ]
+
+
+def department_pages(kb: KnowledgeBase, analyzer: Analyzer, url: DeptUrl) -> dict[str, str]:
+    """Department class token -> the page of that department (in the first plan it has items)."""
+    pages: dict[str, str] = {}
+    for item in kb.items():
+        for dept in item.departments:
+            for token in analyzer.department_terms(dept.name):
+                if token in analyzer.department_tokens and token not in pages:
+                    pages[token] = url(item.doc, dept.name)
+    return dict(sorted(pages.items()))
+
+
+def ranking_tables(ranking: RankTable) -> dict[str, Any]:
+    return {
+        "pairs": ranking.pairs,
+        "strengths": ranking.strengths,
+        "subjects": ranking.subjects,
+        "pair_weight": PAIR_WEIGHT,
+        "floor_weak": FLOOR_WEAK,
+        "suggestions": SUGGESTIONS,
+        "suggest_min": SUGGEST_MIN,
+    }
 
 
 def analyzer_tables(analyzer: Analyzer) -> dict[str, Any]:
@@ -105,6 +136,8 @@ def analyzer_tables(analyzer: Analyzer) -> dict[str, Any]:
         "expansion_weight": analysis.EXPANSION_WEIGHT,
         "part_weight": analysis.PART_WEIGHT,
         "single_weight": analysis.SINGLE_WEIGHT,
+        "senses": dict(sorted(analyzer.senses.items())),
+        "generic": sorted(analyzer.generic),
         "department_tokens": sorted(analysis.CLASS_MARK + d for d in analyzer.departments),
         "max_query_chars": query.MAX_QUERY_CHARS,
         "max_query_words": query.MAX_QUERY_WORDS,
@@ -131,14 +164,18 @@ def document_row(kb: KnowledgeBase, item: Item, url: ItemUrl) -> list[Any]:
     return [item.id, url(item), item_label(item), where, item.text, departments]
 
 
-def build_index(kb: KnowledgeBase, analyzed: Analyzed, url: ItemUrl) -> dict[str, Any]:
+def build_index(
+    kb: KnowledgeBase, analyzed: Analyzed, url: ItemUrl, dept_url: DeptUrl
+) -> dict[str, Any]:
     analyzer, rows = analyzed.analyzer, analyzed.rows
     return {
         "format": FORMAT,
         "docs": [document_row(kb, item, url) for item in kb.items()],
         "ids": [row["id"] for row in rows],
         "fields": field_tables(rows),
-        "departments": department_tables(rows),
+        "facets": facet_rows(kb, rows),
+        "ranking": ranking_tables(analyzed.ranking),
+        "department_pages": department_pages(kb, analyzer, dept_url),
         "analyzer": analyzer_tables(analyzer),
         "scoring": scoring_tables(),
         "snippet": snippet_tables(),
@@ -151,5 +188,7 @@ def index_script(index: dict[str, Any]) -> str:
     return f"window.{GLOBAL}={data};\n"
 
 
-def browser_index_script(kb: KnowledgeBase, analyzed: Analyzed, url: ItemUrl) -> str:
-    return index_script(build_index(kb, analyzed, url))
+def browser_index_script(
+    kb: KnowledgeBase, analyzed: Analyzed, url: ItemUrl, dept_url: DeptUrl
+) -> str:
+    return index_script(build_index(kb, analyzed, url, dept_url))

@@ -10,6 +10,7 @@ succession), the search starts over on the new ``current``.
 
 from __future__ import annotations
 
+import bisect
 import json
 import sys
 from collections.abc import Iterable, Iterator
@@ -19,12 +20,13 @@ from pathlib import Path
 from typing import Any
 
 from kb.release import CURRENT, INDEX
-from kb.search.analysis import Analyzer
+from kb.search.analysis import CLASS_MARK, Analyzer, QueryWord
 from kb.search.engines import TANTIVY, WHOOSH
 from kb.search.errors import IndexMissingError, IndexUnavailableError, QueryError
 from kb.search.facets import Facets, chosen_documents, facets
 from kb.search.layout import META_FILE
-from kb.search.query import Filters, filter_query, query_words, text_query
+from kb.search.query import Filters, filter_query, query_words, word_query
+from kb.search.ranking import RankTable, named_departments, rank, suggest
 from kb.search.schema import BM25_B, BM25_K1
 from kb.search.snippet import snippet
 
@@ -68,6 +70,16 @@ class Hit:
         }
 
 
+@dataclass(frozen=True)
+class Answer:
+    """What a query gets: its hits, and what helps when they are few or none."""
+
+    hits: list[Hit]
+    suggestions: tuple[str, ...] = ()  # nothing fits: the closest subjects
+    departments: tuple[str, ...] = ()  # the departments (canonical names) the query names
+    facets: Facets | None = None  # how many items fit, by document and level (when asked)
+
+
 def index_folder(out: Path) -> Path:
     """The index of the current release under ``out``; a clear error when there is none."""
     folder = (out / CURRENT).resolve() / INDEX
@@ -79,36 +91,88 @@ def index_folder(out: Path) -> Path:
     return folder
 
 
-class SearchIndex:
-    """An open index folder: the engine's searcher and the analyzer that built it.
+class WhooshBackend:
+    """An index whoosh wrote: what the ranking asks of an engine."""
 
-    The engine is the one that wrote the folder (``meta.json``: whoosh, or
-    tantivy through ``kb.search.tantivy_engine``); results are the same.
-    """
-
-    def __init__(self, folder: Path) -> None:
-        self.folder = folder
-        self.analyzer = Analyzer.load(folder)
-        self.meta: dict[str, Any] = json.loads((folder / META_FILE).read_text(encoding="utf-8"))
-        self.engine = str(self.meta.get("engine", WHOOSH))
-        self._other: Any = None
-        if self.engine == TANTIVY:
-            from kb.search.tantivy_engine import TantivyBackend
-
-            self._other = TantivyBackend(folder, self.analyzer)
-            return
+    def __init__(self, folder: Path, analyzer: Analyzer) -> None:
         from whoosh.index import open_dir
         from whoosh.scoring import BM25F
 
+        self.analyzer = analyzer
         self._index = open_dir(str(folder))
         self._searcher = self._index.searcher(weighting=BM25F(B=BM25_B, K1=BM25_K1))
 
     def close(self) -> None:
-        if self._other is not None:
-            self._other.close()
-            return
         self._searcher.close()
         self._index.close()
+
+    def allowed(
+        self, filters: Filters, domains: list[str], docs: list[str] | None
+    ) -> set[int] | None:
+        """The items passing the filters (None: no filter)."""
+        only = filter_query(filters, self.analyzer, domains, docs)
+        return None if only is None else set(self._searcher.docs_for_query(only))
+
+    def word_scores(self, words: list[QueryWord]) -> list[dict[int, float]]:
+        """For each query word, item number -> its score (whoosh's BM25F over its forms)."""
+        searcher = self._searcher
+        reader = searcher.reader()
+        context = searcher.context()
+        found: list[dict[int, float]] = []
+        for word in words:
+            clause = word_query(word, reader)
+            by_doc: dict[int, float] = {}
+            if clause is not None:
+                for sub, offset in searcher.leaf_searchers():
+                    matcher = clause.matcher(sub, context)
+                    while matcher.is_active():
+                        by_doc[offset + matcher.id()] = float(matcher.score())
+                        matcher.next()
+            found.append(by_doc)
+        return found
+
+    def data(self, number: int) -> dict[str, Any]:
+        """What the index stores for an item to show it."""
+        return dict(json.loads(self._searcher.stored_fields(number)["data"]))
+
+
+class SearchIndex:
+    """An open index folder: the engine that wrote it, the analyzer and the ranking tables.
+
+    The engine (``meta.json``: whoosh, or tantivy through
+    ``kb.search.tantivy_engine``) only scores each query word and applies the
+    filters; ``kb.search.ranking`` ranks, the same way for both, so the results
+    are the same.
+    """
+
+    def __init__(self, folder: Path) -> None:
+        self.folder = folder
+        try:
+            self.analyzer = Analyzer.load(folder)
+            self.ranking = RankTable.load(folder)
+        except (OSError, ValueError, KeyError) as exc:
+            raise IndexMissingError(
+                f"检索索引（{folder}）是旧版本或已损坏（{exc}）。请运行 kb index 重建索引。"
+            ) from exc
+        self.meta: dict[str, Any] = json.loads((folder / META_FILE).read_text(encoding="utf-8"))
+        self.engine = str(self.meta.get("engine", WHOOSH))
+        self._engine: Any
+        if self.engine == TANTIVY:
+            from kb.search.tantivy_engine import TantivyBackend
+
+            self._engine = TantivyBackend(folder, self.analyzer)
+        else:
+            self._engine = WhooshBackend(folder, self.analyzer)
+        # where each document's items start (items are numbered document by document)
+        sizes = [
+            self.meta.get("places", {}).get(s, {}).get("items") for s in self.meta["documents"]
+        ]
+        self._starts: list[int] | None = None
+        if all(isinstance(n, int) for n in sizes):
+            self._starts = [sum(sizes[:i]) for i in range(len(sizes))]
+
+    def close(self) -> None:
+        self._engine.close()
 
     def __enter__(self) -> SearchIndex:
         return self
@@ -125,63 +189,86 @@ class SearchIndex:
             raise QueryError(f"没有领域“{wanted}”。可用的领域：{names}")
         return found
 
-    def search(
-        self, query: str, filters: Filters | None = None, limit: int = DEFAULT_LIMIT
-    ) -> list[Hit]:
-        """The best ``limit`` items for ``query``, best first.
+    def ranked(
+        self, query: str, filters: Filters | None = None
+    ) -> tuple[list[QueryWord], list[tuple[int, float]]]:
+        """The query's words and every item that fits, best first: (item number, score).
 
-        An empty query (or one of only punctuation) lists the items that pass
-        ``filters`` in the order of the plans; without filters it finds nothing.
+        The engine scores each query word on its own (``word_scores``); the
+        ranking (``kb.search.ranking``) adds up, applies structure and the
+        relevance floor.  An empty query (or one of only punctuation) lists
+        the items that pass ``filters`` in the order of the plans; without
+        filters it finds nothing.
         """
         filters = filters or Filters()
         domains = self.domains(filters.domain) if filters.domain else []
         docs = chosen_documents(self.meta, filters)
         words = query_words(self.analyzer, query)
         if docs == []:
-            return []
-        if self._other is not None:
-            found = self._other.search(words, filters, domains, docs, limit)
-            shown = surfaces_of(words)
-            return [hit_of(json.loads(data), score, shown) for data, score in found]
-        only = filter_query(filters, self.analyzer, domains, docs)
-        searcher = self._searcher
-        wanted = text_query(words, self.analyzer, searcher.reader())
-        if wanted is None:
-            if only is None or words:
-                return []
-            listed = searcher.search(only, limit=limit, sortedby="order")
-            return [self._hit(hit, 0.0, []) for hit in listed]
-        results = searcher.search(wanted, filter=only, limit=limit)
-        surfaces = surfaces_of(words)
-        return [self._hit(hit, hit.score, surfaces) for hit in results]
+            return words, []
+        allowed = self._engine.allowed(filters, domains, docs)
+        if not words:
+            return words, [] if allowed is None else [(n, 0.0) for n in sorted(allowed)]
+        scores = self._engine.word_scores(words)
+        named = named_departments(words, self.analyzer)
+        return words, rank(words, scores, named, self.ranking, allowed)
+
+    def search(
+        self, query: str, filters: Filters | None = None, limit: int = DEFAULT_LIMIT
+    ) -> list[Hit]:
+        """The best ``limit`` items for ``query``, best first (see ``ranked``)."""
+        words, ranked = self.ranked(query, filters)
+        return self._hits(words, ranked[:limit])
 
     def facets(self, query: str, filters: Filters | None = None) -> Facets:
-        """How many items match ``query`` and ``filters``, by document and by level."""
-        filters = filters or Filters()
-        domains = self.domains(filters.domain) if filters.domain else []
-        docs = chosen_documents(self.meta, filters)
+        """How many items fit ``query`` and ``filters``, by document and by level."""
+        return self._facets(self.ranked(query, filters)[1])
+
+    def answer(
+        self,
+        query: str,
+        filters: Filters | None = None,
+        limit: int = DEFAULT_LIMIT,
+        with_facets: bool = False,
+    ) -> Answer:
+        """``search``, with the closest subjects when nothing fits and the departments named;
+        and the facets when asked, when the index holds several documents or --doc/--level
+        is given."""
+        words, ranked = self.ranked(query, filters)
+        hits = self._hits(words, ranked[:limit])
+        suggestions = tuple(self.suggestions(query)) if not hits and query.strip() else ()
+        several = len(self.meta["documents"]) > 1
+        faceted = with_facets or several or bool(filters and (filters.doc or filters.level))
+        found = self._facets(ranked) if faceted else None
+        return Answer(hits, suggestions, tuple(self.departments_named(query)), found)
+
+    def suggestions(self, query: str) -> list[str]:
+        """The subjects closest to a query nothing fits."""
+        return suggest(query, self.ranking)
+
+    def departments_named(self, query: str) -> list[str]:
+        """The departments (canonical names) a query names."""
         words = query_words(self.analyzer, query)
-        if docs == []:
-            return facets(self.meta, {})
-        if self._other is not None:
-            return facets(self.meta, self._other.doc_counts(words, filters, domains, docs))
-        from whoosh.sorting import Count, FieldFacet
+        return [t.removeprefix(CLASS_MARK) for t, _, _ in named_departments(words, self.analyzer)]
 
-        only = filter_query(filters, self.analyzer, domains, docs)
-        wanted = text_query(words, self.analyzer, self._searcher.reader())
-        if wanted is None and (only is None or words):
-            return facets(self.meta, {})
-        grouped = {"doc": FieldFacet("doc", maptype=Count)}
-        results = self._searcher.search(
-            wanted if wanted is not None else only, filter=only, limit=None, groupedby=grouped
-        )
-        return facets(self.meta, {str(k): int(v) for k, v in results.groups("doc").items()})
+    def _hits(self, words: list[QueryWord], ranked: list[tuple[int, float]]) -> list[Hit]:
+        surfaces = surfaces_of(words)
+        return [hit_of(self._engine.data(n), score, surfaces) for n, score in ranked]
 
-    def _hit(self, hit: Any, score: float, surfaces: list[str]) -> Hit:
-        return hit_of(json.loads(hit["data"]), score, surfaces)
+    def _facets(self, ranked: list[tuple[int, float]]) -> Facets:
+        counts: dict[str, int] = {}
+        for number, _ in ranked:
+            doc = self._doc_of(number)
+            counts[doc] = counts.get(doc, 0) + 1
+        return facets(self.meta, counts)
+
+    def _doc_of(self, number: int) -> str:
+        if self._starts is None:  # an index without item counts per document
+            return str(self._engine.data(number)["doc"])
+        return str(self.meta["documents"][bisect.bisect_right(self._starts, number) - 1])
 
 
-def surfaces_of(words: list[Any]) -> list[str]:
+def surfaces_of(words: list[QueryWord]) -> list[str]:
     """The words to mark in snippets."""
     return [s for w in words for s in w.surfaces if len(s) > 1 or len(w.token.text) == 1]
 
@@ -215,6 +302,25 @@ def open_index(out: Path) -> Iterator[SearchIndex]:
         index.close()
 
 
+def answer_many(
+    out: Path,
+    queries: Iterable[str],
+    filters: Filters | None = None,
+    limit: int = DEFAULT_LIMIT,
+    with_facets: bool = False,
+) -> dict[str, Answer]:
+    """Each distinct query's answer, in the order given, all from one release."""
+    wanted = list(dict.fromkeys(queries))
+    last: Exception | None = None
+    for _ in range(ATTEMPTS):
+        try:
+            with open_index(out) as index:
+                return {q: index.answer(q, filters, limit, with_facets) for q in wanted}
+        except vanished() as exc:  # a release pruned under us
+            last = exc
+    raise IndexUnavailableError(f"检索索引在查询期间反复变化，请稍后重试（{last}）")
+
+
 def search_many(
     out: Path,
     queries: Iterable[str],
@@ -222,33 +328,7 @@ def search_many(
     limit: int = DEFAULT_LIMIT,
 ) -> dict[str, list[Hit]]:
     """Each distinct query's hits, in the order given, all from one release."""
-    wanted = list(dict.fromkeys(queries))
-    last: Exception | None = None
-    for _ in range(ATTEMPTS):
-        try:
-            with open_index(out) as index:
-                return {q: index.search(q, filters, limit) for q in wanted}
-        except vanished() as exc:  # a release pruned under us
-            last = exc
-    raise IndexUnavailableError(f"检索索引在查询期间反复变化，请稍后重试（{last}）")
-
-
-def search_with_facets(
-    out: Path, query: str, filters: Filters | None, limit: int, always: bool = False
-) -> tuple[list[Hit], Facets | None]:
-    """The hits of ``query`` and, when the index holds several documents (or ``always``),
-    the facets: how many items match by document and level."""
-    last: Exception | None = None
-    for _ in range(ATTEMPTS):
-        try:
-            with open_index(out) as index:
-                hits = index.search(query, filters, limit)
-                several = len(index.meta["documents"]) > 1
-                wanted = always or several or bool(filters and (filters.doc or filters.level))
-                return hits, index.facets(query, filters) if wanted else None
-        except vanished() as exc:  # a release pruned under us
-            last = exc
-    raise IndexUnavailableError(f"检索索引在查询期间反复变化，请稍后重试（{last}）")
+    return {q: a.hits for q, a in answer_many(out, queries, filters, limit).items()}
 
 
 def vanished() -> tuple[type[Exception], ...]:

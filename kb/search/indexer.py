@@ -28,6 +28,7 @@ from kb.search.analysis import Analyzer
 from kb.search.engines import TANTIVY, WHOOSH
 from kb.search.layout import META_FILE
 from kb.search.lexicon import build_lexicon
+from kb.search.ranking import RankTable, rank_table
 from kb.search.schema import BODY_PARTS, make_schema
 
 META_FORMAT = "kb-search-meta/1"
@@ -57,7 +58,14 @@ def indexed_texts(kb: KnowledgeBase) -> Iterator[str]:
 def make_analyzer(kb: KnowledgeBase, terms: SearchTerms) -> Analyzer:
     """The analyzer of ``kb``: built once per build, used by the index and the site."""
     lexicon = build_lexicon(indexed_texts(kb), terms.terms)
-    return Analyzer(lexicon, terms.classes, terms.expansions, terms.departments)
+    return Analyzer(
+        lexicon,
+        terms.classes,
+        terms.expansions,
+        terms.departments,
+        terms.senses,
+        terms.generic,
+    )
 
 
 def item_fields(analyzer: Analyzer, item: Item, domain_name: str, order: int) -> dict[str, Any]:
@@ -135,11 +143,13 @@ class Analyzed:
 
     analyzer: Analyzer
     rows: list[dict[str, Any]]
+    ranking: RankTable
 
 
 def analyze(kb: KnowledgeBase, terms: SearchTerms) -> Analyzed:
     analyzer = make_analyzer(kb, terms)
-    return Analyzed(analyzer, item_rows(kb, analyzer))
+    ranking = rank_table(kb, analyzer, terms.subjects)
+    return Analyzed(analyzer, item_rows(kb, analyzer), ranking)
 
 
 def meta_json(kb: KnowledgeBase, engine: str = WHOOSH) -> str:
@@ -147,8 +157,12 @@ def meta_json(kb: KnowledgeBase, engine: str = WHOOSH) -> str:
         "format": META_FORMAT,
         "engine": engine,
         "documents": [d.slug for d in kb.documents],
-        # for --doc and --level, and the facets (kb.search.facets)
-        "places": {d.slug: {"level": d.level, "place": d.place} for d in kb.documents},
+        # for --doc and --level, and the facets (kb.search.facets): items are
+        # numbered document by document, so the counts say which item is whose
+        "places": {
+            d.slug: {"level": d.level, "place": d.place, "items": len(d.items)}
+            for d in kb.documents
+        },
         "domains": [
             {"doc": d.doc, "id": d.id, "plan": d.plan, "name": d.name} for d in kb.domains()
         ],
@@ -170,8 +184,9 @@ def write_index(
     analyzer, documents = analyzed.analyzer, analyzed.rows
     folder.mkdir(parents=True, exist_ok=True)
     analyzer.save(folder)
+    analyzed.ranking.save(folder)
     (folder / META_FILE).write_text(meta_json(kb, engine), encoding="utf-8")
-    digest = hashlib.sha256(analyzer.to_json().encode())
+    digest = hashlib.sha256(analyzer.to_json().encode() + analyzed.ranking.to_json().encode())
     for fields in documents:
         digest.update(json.dumps(fields, ensure_ascii=False, sort_keys=True).encode())
     if engine == TANTIVY:

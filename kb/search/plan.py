@@ -1,17 +1,18 @@
-"""A query as a plain plan of weighted terms, and whoosh's score of it, for other engines.
+"""One query word as plain data, and whoosh's score of it, for other engines.
 
-``kb.search.query`` turns the words of a query into a whoosh query tree.  An
-engine other than whoosh (``kb.search.tantivy_engine``) needs the same query
-as data it can translate, and the same scores: ``make_plan`` builds the plan
-exactly as ``query.text_query`` builds the tree (one clause per word, the best
-of its forms; part-of-a-word grams; departments by role), and ``Scorer``
-computes whoosh's score of it for one item, from the item's term counts and
-field lengths -- whoosh's BM25F with the constants of ``kb.search.schema``,
-its idf (``log(N / (df + 1)) + 1``), field lengths quantized to one byte as
-whoosh stores them, the average length of each field unquantized.  The
-browser's port (``js/kb-search-core.js``) computes the same formula;
-``tests/test_search_engines.py`` checks that this module's scores equal
-whoosh's on the judged queries.
+The ranking (``kb.search.ranking``) asks an engine one thing: each query
+word's score for the items it matches.  whoosh computes it from
+``query.word_query`` (the best of the word's forms; part-of-a-word grams; an
+item ID).  An engine other than whoosh (``kb.search.tantivy_engine``) needs the
+same clause as data it can translate, and the same score: ``word_clause``
+builds it exactly as ``query.word_query`` builds the whoosh query, and
+``Scorer`` computes whoosh's score of it for one item, from the item's term
+counts and field lengths -- whoosh's BM25F with the constants of
+``kb.search.schema``, its idf (``log(N / (df + 1)) + 1``), field lengths
+quantized to one byte as whoosh stores them, the average length of each field
+unquantized.  The browser's port (``js/kb-search-core.js``) computes the same
+formula; ``tests/test_search_engines.py`` checks that the two engines give the
+same results on the judged queries.
 """
 
 from __future__ import annotations
@@ -21,15 +22,8 @@ from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 
 from kb.normalize import is_han
-from kb.search.analysis import Analyzer, QueryWord, chars
-from kb.search.schema import (
-    BM25_B,
-    BM25_K1,
-    DEPT_SCORES,
-    FIELD_WEIGHTS,
-    GRAMS_WEIGHT,
-    ID_WEIGHT,
-)
+from kb.search.analysis import QueryWord, chars
+from kb.search.schema import BM25_B, BM25_K1, FIELD_WEIGHTS, GRAMS_WEIGHT, ID_WEIGHT
 
 GRAMS = "grams"
 DocFrequency = Callable[[str, str], int]  # (field, term) → how many items hold it
@@ -61,31 +55,8 @@ class Clause:
     item_id: str | None = None  # an item ID typed as such (lower case): ID_WEIGHT
 
 
-@dataclass(frozen=True)
-class DepartmentLeaf:
-    """Items assigned to a named department in one role get ``score`` (once each)."""
-
-    field: str  # dept_lead / dept_partner
-    term: str
-    score: float
-
-
-@dataclass(frozen=True)
-class Plan:
-    clauses: tuple[Clause, ...]
-    departments: tuple[DepartmentLeaf, ...]
-
-
-def make_plan(words: list[QueryWord], analyzer: Analyzer, df: DocFrequency) -> Plan | None:
-    """The plan of ``words`` (as ``query.text_query``), or None when nothing can match."""
-    clauses = [c for c in (_clause(w, df) for w in words) if c is not None]
-    departments = _departments(words, analyzer, df)
-    if not clauses and not departments:
-        return None
-    return Plan(tuple(clauses), tuple(departments))
-
-
-def _clause(word: QueryWord, df: DocFrequency) -> Clause | None:
+def word_clause(word: QueryWord, df: DocFrequency) -> Clause | None:
+    """The clause of one query word (as ``query.word_query``), or None when it matches nothing."""
     token = word.token
     if token.kind == "id":
         return Clause(item_id=token.text)
@@ -96,25 +67,10 @@ def _clause(word: QueryWord, df: DocFrequency) -> Clause | None:
         if df(field, form)
     )
     grams = None
-    if token.kind == "word" and is_han(token.text) and (not leaves or len(token.text) == 1):
+    literal = token.kind == "word" and is_han(token.text) and word.literal > 0
+    if literal and (not leaves or len(token.text) == 1):
         grams = Grams(tuple(chars(token.text)), word.weight * word.literal * GRAMS_WEIGHT)
     return Clause(leaves, grams) if leaves or grams else None
-
-
-def _departments(
-    words: list[QueryWord], analyzer: Analyzer, df: DocFrequency
-) -> list[DepartmentLeaf]:
-    named: dict[str, float] = {}
-    for word in words:
-        for form, weight in word.forms:
-            if form in analyzer.department_tokens:
-                named[form] = max(named.get(form, 0.0), weight * word.weight)
-    return [
-        DepartmentLeaf(field, form, score * weight)
-        for form, weight in named.items()
-        for field, score in DEPT_SCORES.items()
-        if df(field, form)
-    ]
 
 
 @dataclass(frozen=True)
@@ -135,7 +91,7 @@ def bm25(idf: float, tf: float, length: float, average: float) -> float:
 
 
 class Scorer:
-    """whoosh's score of a plan for one item, given the index's statistics."""
+    """whoosh's score of a query word's clause for one item, given the index's statistics."""
 
     def __init__(self, count: int, averages: Mapping[str, float], df: DocFrequency) -> None:
         self.count = count
@@ -181,18 +137,6 @@ class Scorer:
                 return None
             total += score
         return total * grams.boost
-
-    def score(self, plan: Plan, item: Fields) -> float | None:
-        """The item's score, or None when it does not match the plan."""
-        total: float | None = None
-        for clause in plan.clauses:
-            score = self.clause(clause, item)
-            if score is not None:
-                total = score if total is None else total + score
-        for dept in plan.departments:
-            if item.counts.get(dept.field, {}).get(dept.term):
-                total = dept.score if total is None else total + dept.score
-        return total
 
 
 def side_by_side(wanted: tuple[str, ...], grams: tuple[str, ...]) -> bool:

@@ -6,7 +6,7 @@ fields hold the analyzer's terms joined by spaces, and tantivy's
 project's dictionary and synonyms stay ours.  Beside the indexed fields each
 item stores what a hit shows (``data``) and what ``kb.search.plan.Scorer``
 needs to score it as whoosh does (``terms``: term counts and quantized length
-of every scored field, its grams in order, its department tokens).
+of every scored field, its grams in order).
 
 tantivy names each segment with a random UUID; after the commit the segment is
 renamed to a UUID drawn from the digest of the rows, and the two JSON files
@@ -25,11 +25,11 @@ from pathlib import Path
 from typing import Any
 
 from kb.progress import Progress, Step, every, silent
-from kb.search.schema import DEPT_SCORES, FIELD_WEIGHTS
+from kb.search.schema import DEPT_FIELDS, FIELD_WEIGHTS
 
 GRAMS = "grams"
 KEYWORDS = ("key", "id", "doc", "plan", "domain", "kind", "has_target")
-TERM_FIELDS = (*FIELD_WEIGHTS, GRAMS, *DEPT_SCORES, "roles")
+TERM_FIELDS = (*FIELD_WEIGHTS, GRAMS, *DEPT_FIELDS, "roles")
 # One thread; the heap grows with the index (tantivy refuses more than 4 GB per thread).
 HEAP_PER_ITEM = 12_000
 MIN_HEAP, MAX_HEAP = 64_000_000, 3_000_000_000
@@ -56,7 +56,7 @@ def make_schema() -> Any:
     for name in FIELD_WEIGHTS:
         builder.add_text_field(name, tokenizer_name="whitespace", index_option="freq")
     builder.add_text_field(GRAMS, tokenizer_name="whitespace", index_option="position")
-    for name in (*DEPT_SCORES, "roles"):
+    for name in (*DEPT_FIELDS, "roles"):
         builder.add_text_field(name, tokenizer_name="whitespace", index_option="basic")
     builder.add_unsigned_field("order", indexed=True, fast=True)
     # A digest of the scoring record: items with the same terms (a plan copied from
@@ -81,7 +81,6 @@ def scoring_record(row: dict[str, Any]) -> bytes:
     record = {
         "fields": fields,
         "grams": [quantized(len(row[GRAMS].split())), row[GRAMS]],
-        "departments": {name: sorted(set(row[name].split())) for name in DEPT_SCORES},
         "id": row["id"],
     }
     return json.dumps(record, ensure_ascii=False, sort_keys=True, separators=(",", ":")).encode()

@@ -12,7 +12,7 @@
 (function (root) {
   "use strict";
 
-  var FORMAT = "kb-search-index/2"; // kb/search/browser.py FORMAT
+  var FORMAT = "kb-search-index/3"; // kb/search/browser.py FORMAT
   // Set from the index by Analyzer (kb/normalize.py, kb/search/segment.py).
   var DASHES = "";
   var HAN_CHAR = null;
@@ -73,6 +73,21 @@
     }
     if (latin) out.push(latin);
     return out;
+  }
+
+  /** The Latin and the Chinese parts of a word that mixes them (analysis.py scripts). */
+  function scripts(word) {
+    var parts = [];
+    var list = Array.from(word);
+    for (var i = 0; i < list.length; i++) {
+      var c = list[i];
+      var latin = c >= "a" && c <= "z";
+      var last = parts.length ? parts[parts.length - 1] : null;
+      var lastChar = last === null ? "" : Array.from(last).pop();
+      if (last !== null && (lastChar >= "a" && lastChar <= "z") === latin) parts[parts.length - 1] += c;
+      else parts.push(c);
+    }
+    return parts.length > 1 ? parts : [];
   }
 
   /** jieba's dictionary algorithm (no HMM) over the lexicon that built the index. */
@@ -163,6 +178,9 @@
     this.singleWeight = tables.single_weight;
     this.departmentTokens = {};
     for (var d = 0; d < tables.department_tokens.length; d++) this.departmentTokens[tables.department_tokens[d]] = true;
+    this.senses = tables.senses;
+    this.generic = {};
+    for (var g = 0; g < tables.generic.length; g++) this.generic[tables.generic[g]] = true;
     this.maxQueryChars = tables.max_query_chars;
     this.maxQueryWords = tables.max_query_words;
     this.members = {};
@@ -214,28 +232,72 @@
   Analyzer.prototype.queryWord = function (token, weight) {
     var forms = {};
     var surfaces = [];
-    this.addForms(token.text, 1, forms, surfaces);
-    var targets = has(this.expansions, token.text) ? this.expansions[token.text] : [];
-    for (var e = 0; e < targets.length; e++) {
-      this.addForms(targets[e], this.expansionWeight, forms, surfaces);
-    }
     var literal = 1;
-    if (token.kind === "word" && Array.from(token.text).length === 1 && isHan(token.text)) {
-      literal = forms[token.text] = this.singleWeight; // one character counts little as itself
+    if (token.means.length) {
+      literal = 0; // a sense in context: the plan words only, not the word as typed
+      for (var m = 0; m < token.means.length; m++) this.addForms(token.means[m], 1, forms, surfaces);
+    } else {
+      this.addForms(token.text, 1, forms, surfaces);
+      var targets = has(this.expansions, token.text) ? this.expansions[token.text] : [];
+      for (var e = 0; e < targets.length; e++) {
+        this.addForms(targets[e], this.expansionWeight, forms, surfaces);
+      }
+      if (token.kind === "word" && Array.from(token.text).length === 1 && isHan(token.text)) {
+        literal = forms[token.text] = this.singleWeight; // one character counts little as itself
+      }
     }
     var unique = surfaces.filter(function (s, i) {
       return surfaces.indexOf(s) === i;
     });
-    return { token: token, forms: forms, surfaces: unique, weight: weight, literal: literal };
+    return {
+      token: token,
+      forms: forms,
+      surfaces: unique,
+      weight: weight,
+      literal: literal,
+      concept: token.concept,
+      strong: this.isStrong(token),
+    };
   };
 
-  /** A query's terms; each run of single characters also joined, before them (query_tokens). */
+  /** Whether a token names a subject: not one character, not a generic word (is_strong). */
+  Analyzer.prototype.isStrong = function (token) {
+    if (token.kind !== "word" || token.means.length) return true;
+    if (Array.from(token.text).length === 1 && isHan(token.text)) return false;
+    var known = has(this.lexicon.logp, token.text) || has(this.classes, token.text) || has(this.expansions, token.text);
+    if (!known) return !isHan(token.text); // characters the segmenter could not make a word of
+    if (has(this.generic, token.text)) return false;
+    return !(has(this.classes, token.text) && has(this.generic, this.classes[token.text]));
+  };
+
+  /** The plan words a word means in the query (none: no sense fits); its context noted. */
+  Analyzer.prototype.sense = function (word, query, absorbed) {
+    var rules = has(this.senses, word) ? this.senses[word] : [];
+    for (var r = 0; r < rules.length; r++) {
+      var used = rules[r][0].filter(function (c) {
+        return c !== word && query.indexOf(c) >= 0;
+      });
+      if (used.length) {
+        used.forEach(function (c) {
+          absorbed[c] = true;
+        });
+        return rules[r][1];
+      }
+    }
+    return [];
+  };
+
+  /** A query's terms with their concepts; runs of single characters joined; senses (query_tokens). */
   Analyzer.prototype.queryTokens = function (text) {
+    var norm = normalize(text);
+    var absorbed = {};
     var found = [];
-    var list = pieces(normalize(text));
+    var concept = 0;
+    var list = pieces(norm);
     for (var p = 0; p < list.length; p++) {
       if (list[p].kind !== "run") {
-        found.push({ kind: list[p].kind, text: list[p].text });
+        found.push({ kind: list[p].kind, text: list[p].text, concept: concept, means: [] });
+        concept += 1;
         continue;
       }
       var words = this.lexicon.cut(list[p].text).concat([""]); // "" ends the last run
@@ -243,17 +305,24 @@
       for (var w = 0; w < words.length; w++) {
         var word = words[w];
         var stop = has(this.stopwords, word);
-        if (Array.from(word).length === 1 && isHan(word) && !stop) {
+        var means = this.sense(word, norm, absorbed);
+        if (!means.length && Array.from(word).length === 1 && isHan(word) && !stop) {
           run.push(word);
           continue;
         }
-        if (run.length > 1) found.push({ kind: "word", text: run.join("") });
-        for (var r = 0; r < run.length; r++) found.push({ kind: "word", text: run[r] });
+        if (run.length > 1) found.push({ kind: "word", text: run.join(""), concept: concept, means: [] });
+        for (var r = 0; r < run.length; r++) found.push({ kind: "word", text: run[r], concept: concept, means: [] });
+        if (run.length) concept += 1;
         run = [];
-        if (word && !stop) found.push({ kind: "word", text: word });
+        if (word && !stop) {
+          found.push({ kind: "word", text: word, concept: concept, means: means });
+          concept += 1;
+        }
       }
     }
-    return found;
+    return found.filter(function (t) {
+      return t.means.length || !has(absorbed, t.text);
+    });
   };
 
   /** Each distinct word of a query, then the words inside its long words (query_words). */
@@ -269,13 +338,14 @@
       if (has(seen, token.text)) continue;
       seen[token.text] = true;
       words.push(this.queryWord(token, 1));
-      if (token.kind === "word" && Array.from(token.text).length >= 3 && isHan(token.text)) {
-        var parts = this.lexicon.subwords(token.text);
+      if (token.kind === "word" && !token.means.length && Array.from(token.text).length >= 3) {
+        var parts = isHan(token.text) ? this.lexicon.subwords(token.text) : [];
+        parts = parts.concat(scripts(token.text));
         for (var p = 0; p < parts.length; p++) {
           var part = parts[p];
           if (has(whole, part) || has(seen, part) || has(this.stopwords, part)) continue;
           seen[part] = true;
-          words.push(this.queryWord({ kind: "word", text: part }, this.partWeight));
+          words.push(this.queryWord({ kind: "word", text: part, concept: token.concept, means: [] }, this.partWeight));
         }
       }
     }
@@ -294,7 +364,9 @@
     this.docs = index.docs;
     this.ids = index.ids;
     this.fields = index.fields;
-    this.departments = index.departments;
+    this.ranking = index.ranking;
+    this.facets = index.facets;
+    this.departmentPages = index.department_pages;
     this.analyzer = new Analyzer(index.analyzer);
     this.scoring = index.scoring;
     this.snippet = index.snippet;
@@ -367,7 +439,8 @@
         }
       }
     }
-    if (token.kind === "word" && isHan(token.text) && (!any || Array.from(token.text).length === 1)) {
+    var literal = token.kind === "word" && isHan(token.text) && word.literal > 0;
+    if (literal && (!any || Array.from(token.text).length === 1)) {
       var grams = chars(token.text);
       var weight = word.weight * word.literal * this.fields.grams.weight;
       var docs = grams.length === 1 ? null : this.phraseDocs(grams);
@@ -388,60 +461,241 @@
     return best;
   };
 
-  /** Items assigned to a department the query names: a constant score per role, once each. */
-  Searcher.prototype.departmentScores = function (words, total) {
+  /** [token, weight, concept] of each department the query names (ranking.py named_departments). */
+  Searcher.prototype.namedDepartments = function (words) {
     var named = {};
+    var order = [];
     words.forEach(function (word) {
       for (var form in word.forms) {
         if (!has(word.forms, form) || !has(this.analyzer.departmentTokens, form)) continue;
-        named[form] = Math.max(has(named, form) ? named[form] : 0, word.forms[form] * word.weight);
+        var value = word.forms[form] * word.weight;
+        if (has(named, form)) named[form][0] = Math.max(named[form][0], value);
+        else {
+          named[form] = [value, word.concept];
+          order.push(form);
+        }
       }
     }, this);
-    for (var token in named) {
-      for (var field in this.departments) {
-        if (!has(this.departments, field)) continue;
-        var table = this.departments[field];
-        var holders = has(table.postings, token) ? table.postings[token] : [];
-        var score = table.score * named[token];
-        for (var h = 0; h < holders.length; h++) total[holders[h]] = (total[holders[h]] || 0) + score;
-      }
-    }
+    return order.map(function (token) {
+      return [token, named[token][0], named[token][1]];
+    });
   };
 
-  /** Ranked results, best first; ties in the order of the plans (as whoosh). */
-  Searcher.prototype.search = function (query) {
-    var words = this.analyzer.queryWords(query);
-    var total = {};
-    for (var w = 0; w < words.length; w++) {
-      var scores = this.clauseScores(words[w]);
-      for (var doc in scores) total[doc] = (total[doc] || 0) + scores[doc];
+  /** [item, score] of every item that fits, best first: a port of kb/search/ranking.py rank. */
+  Searcher.prototype.rank = function (words, scores, named, allowed) {
+    var table = this.ranking;
+    function ok(doc) {
+      return allowed === null || has(allowed, doc);
     }
-    this.departmentScores(words, total);
+    var strong = {};
+    var anyStrong = false;
+    words.forEach(function (w) {
+      if (w.strong) {
+        strong[w.concept] = true;
+        anyStrong = true;
+      }
+    });
+    var base = {};
+    var topical = {}; // base without exact lookups (IDs, numbers): what a partner can lend
+    var concepts = {};
+    function add(doc, concept) {
+      (concepts[doc] = concepts[doc] || {})[concept] = true;
+    }
+    for (var i = 0; i < words.length; i++) {
+      var byDoc = scores[i];
+      for (var key in byDoc) {
+        var doc = +key;
+        if (!ok(doc)) continue;
+        base[doc] = (has(base, doc) ? base[doc] : 0) + byDoc[key];
+        if (words[i].token.kind === "word") topical[doc] = (has(topical, doc) ? topical[doc] : 0) + byDoc[key];
+        concepts[doc] = concepts[doc] || {};
+        if (byDoc[key] > 0 && (words[i].strong || !has(strong, words[i].concept))) add(doc, words[i].concept);
+      }
+    }
+    var dept = {};
+    named.forEach(function (n) {
+      for (var d = 0; d < table.strengths.length; d++) {
+        if (!has(table.strengths[d], n[0]) || !ok(d)) continue;
+        dept[d] = (has(dept, d) ? dept[d] : 0) + n[1] * table.strengths[d][n[0]];
+        add(d, n[2]);
+      }
+    });
+    var candidates = {};
+    var k;
+    for (k in base) candidates[k] = true;
+    for (k in dept) candidates[k] = true;
+    for (k in topical) {
+      table.pairs[+k].forEach(function (p) {
+        if (ok(p)) candidates[p] = true;
+      });
+    }
+    var ranked = [];
+    Object.keys(candidates)
+      .map(Number)
+      .sort(function (a, b) {
+        return a - b;
+      })
+      .forEach(function (doc) {
+        var best = 0;
+        var partner = -1;
+        table.pairs[doc].forEach(function (p) {
+          if (has(topical, p) && topical[p] > best) {
+            best = topical[p];
+            partner = p;
+          }
+        });
+        var total = (has(base, doc) ? base[doc] : 0) + table.pair_weight * best + (has(dept, doc) ? dept[doc] : 0);
+        var own = concepts[doc] || {};
+        var covered = {};
+        var c;
+        var ownStrong = 0;
+        for (c in own) {
+          covered[c] = true;
+          if (has(strong, c)) ownStrong += 1;
+        }
+        if (partner >= 0) for (c in concepts[partner] || {}) covered[c] = true;
+        var count = 0;
+        var coveredStrong = 0;
+        for (c in covered) {
+          count += 1;
+          if (has(strong, c)) coveredStrong += 1;
+        }
+        if (total <= 0 || (anyStrong && !coveredStrong && count < table.floor_weak)) return;
+        ranked.push([ownStrong, doc, total]);
+      });
+    ranked.sort(function (a, b) {
+      return b[0] - a[0] || b[2] - a[2] || a[1] - b[1];
+    });
+    return ranked.map(function (r) {
+      return [r[1], r[2]];
+    });
+  };
+
+  /** The items passing the filters (the CLI's --plan, --domain, --kind, --dept, --role, --has-target). */
+  Searcher.prototype.allowed = function (filters) {
+    if (!filters) return null;
+    var self = this;
+    var tokens = null;
+    if (filters.dept) {
+      tokens = [];
+      this.analyzer.queryWords(filters.dept).forEach(function (w) {
+        if (w.weight === 1) tokens.push(Object.keys(w.forms));
+      });
+      if (!tokens.length) return {};
+    }
+    var domain = filters.domain ? filters.domain.toUpperCase() : "";
+    var any = filters.plan || filters.domain || filters.kind || filters.dept || filters.role || filters.hasTarget;
+    if (!any) return null;
+    var allowed = {};
+    this.facets.forEach(function (f, d) {
+      if (filters.plan && f.plan !== filters.plan) return;
+      if (filters.domain && f.domain !== domain && f.domain_name !== filters.domain) return;
+      if (filters.kind && f.kind !== filters.kind) return;
+      if (filters.hasTarget && !f.has_target) return;
+      if (tokens) {
+        var roles = filters.role ? [filters.role] : ["lead", "partner"];
+        var fits = roles.some(function (role) {
+          var held = f.departments[role] || [];
+          return tokens.every(function (forms) {
+            return forms.some(function (form) {
+              return held.indexOf(form) >= 0;
+            });
+          });
+        });
+        if (!fits) return;
+      } else if (filters.role && !(f.departments[filters.role] || []).length) return;
+      allowed[d] = true;
+    });
+    return allowed;
+  };
+
+  /** Ranked results, best first; the same ranking as `kb search` (ranking.py). */
+  Searcher.prototype.search = function (query, filters) {
+    var words = this.analyzer.queryWords(query);
+    var allowed = this.allowed(filters);
+    var docs = this.docs;
     var surfaces = [];
     words.forEach(function (word) {
       word.surfaces.forEach(function (s) {
         if (Array.from(s).length > 1 || Array.from(word.token.text).length === 1) surfaces.push(s);
       });
     });
-    var docs = this.docs;
-    return Object.keys(total)
-      .map(Number)
-      .sort(function (a, b) {
-        return total[b] - total[a] || a - b;
+    function result(d, score) {
+      var row = docs[d];
+      return {
+        id: row[0],
+        url: row[1],
+        label: row[2],
+        where: row[3],
+        text: row[4],
+        departments: row[5],
+        score: score,
+        surfaces: surfaces,
+      };
+    }
+    if (!words.length) {
+      if (allowed === null) return [];
+      return Object.keys(allowed)
+        .map(Number)
+        .sort(function (a, b) {
+          return a - b;
+        })
+        .map(function (d) {
+          return result(d, 0);
+        });
+    }
+    var scores = words.map(function (w) {
+      return this.clauseScores(w);
+    }, this);
+    var ranked = this.rank(words, scores, this.namedDepartments(words), allowed);
+    return ranked.map(function (r) {
+      return result(r[0], r[1]);
+    });
+  };
+
+  /** The subjects closest to a query nothing fits (ranking.py suggest). */
+  Searcher.prototype.suggest = function (query) {
+    var table = this.ranking;
+    var stop = this.analyzer.stopwords;
+    var runs = pieces(normalize(query))
+      .filter(function (p) {
+        return p.kind === "run";
       })
-      .map(function (d) {
-        var row = docs[d];
-        return {
-          id: row[0],
-          url: row[1],
-          label: row[2],
-          where: row[3],
-          text: row[4],
-          departments: row[5],
-          score: total[d],
-          surfaces: surfaces,
-        };
+      .map(function (p) {
+        return Array.from(p.text);
       });
+    var pairs = {};
+    var chars = {};
+    runs.forEach(function (run) {
+      for (var i = 0; i < run.length; i++) {
+        if (i + 1 < run.length && isHan(run[i] + run[i + 1])) pairs[run[i] + run[i + 1]] = true;
+        if (isHan(run[i]) && !has(stop, run[i])) chars[run[i]] = true;
+      }
+    });
+    var scored = [];
+    table.subjects.forEach(function (subject, order) {
+      var text = subject.join("|");
+      var value = 0;
+      for (var p in pairs) if (text.indexOf(p) >= 0) value += 2;
+      for (var c in chars) if (text.indexOf(c) >= 0) value += 1;
+      if (value >= table.suggest_min) scored.push([-value, order, subject[0]]);
+    });
+    scored.sort(function (a, b) {
+      return a[0] - b[0] || a[1] - b[1];
+    });
+    return scored.slice(0, table.suggestions).map(function (s) {
+      return s[2];
+    });
+  };
+
+  /** The departments a query names: [canonical name, page URL or ""]. */
+  Searcher.prototype.departmentsNamed = function (query) {
+    var pages = this.departmentPages;
+    var mark = this.analyzer.classMark;
+    return this.namedDepartments(this.analyzer.queryWords(query)).map(function (n) {
+      var name = n[0].slice(mark.length);
+      return [name, has(pages, n[0]) ? pages[n[0]] : ""];
+    });
   };
 
   /** Where the surfaces occur in a text, merged (snippet.py match_spans). */
