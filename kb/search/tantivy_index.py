@@ -71,7 +71,7 @@ def scoring_record(row: dict[str, Any]) -> bytes:
     """What the scorer reads of one item: per field its quantized length and term counts.
 
     The grams are kept as their text (counted only for queries that look for
-    part of a word): the record is read for candidates, so it is kept small.  It
+    part of a word): the record is read for every item a word matches, so it is kept small.  It
     holds nothing that tells copies apart (not the document, not the order).
     """
     fields = {}
