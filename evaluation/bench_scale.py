@@ -1,6 +1,6 @@
 """How kb grows with the corpus: 1, 10, 30, 100 … documents, every stage measured.
 
-    .venv/bin/python evaluation/bench_scale.py [--sizes 1,10,30,100] [--runs 7]
+    .venv/bin/python evaluation/bench_scale.py [--sizes 1,10,30,100] [--runs 7] [--engines-only]
 
 For each size N: a corpus of N documents (evaluation/scale_corpus.py: the Gaotai
 plans under other county names, numbers shifted), then
@@ -11,6 +11,10 @@ plans under other county names, numbers shifted), then
   * `kb build` again with nothing changed, and with one document changed (whole
     process; the latter also per stage, with the per-document cache of kb.cache);
   * what a browser downloads before it shows the first result (gzip bytes).
+  * per search engine (whoosh, tantivy), on the same analyzed knowledge base:
+    index write time (wall and CPU) and size, warm p50/p99, cold `kb search`,
+    and how far tantivy's top 10 agrees with whoosh's on the judged queries.
+`--engines-only` measures the engines alone (no full build, no site).
 Finally a least-squares fit of each stage against N (seconds = a + b·N, and the
 exponent of a power-law fit through the measured sizes), extrapolated to 3,200
 documents.  A benchmark, not a test: numbers depend on the machine and its load.
@@ -62,6 +66,111 @@ with open_index(Path(sys.argv[1])) as index:
 cuts = statistics.quantiles(times, n=100)
 print(json.dumps([statistics.median(times) * 1000, cuts[98] * 1000]))
 """
+
+ENGINES = """
+import json, os, statistics, sys, time
+from pathlib import Path
+from kb.build import load_kb
+from kb.corpus import Corpus
+from kb.search.engine import SearchIndex
+from kb.search.indexer import analyze, write_index
+corpus_dir, base, rounds = Path(sys.argv[1]), Path(sys.argv[2]), int(sys.argv[3])
+queries = json.loads(sys.argv[4])
+def clock():
+    return time.perf_counter(), time.process_time()
+w0, c0 = clock()
+corpus = Corpus.load(corpus_dir)
+kb = load_kb(corpus)[0]
+w1, c1 = clock()
+analyzed = analyze(kb, corpus.search_terms)
+w2, c2 = clock()
+result = {"derive_s": w1 - w0, "derive_cpu": c1 - c0, "analyze_s": w2 - w1, "analyze_cpu": c2 - c1}
+tops = {}
+for engine in ("whoosh", "tantivy"):
+    folder = base / engine / "releases" / "r" / "index"
+    start, cpu = clock()
+    write_index(kb, analyzed, folder, engine)
+    end, cpu_end = clock()
+    os.symlink("releases/r", base / engine / "current")
+    size = sum(p.stat().st_size for p in folder.rglob("*") if p.is_file())
+    with SearchIndex(folder) as index:
+        open_s = time.perf_counter() - end
+        tops[engine] = {q: [(h.doc, h.id) for h in index.search(q)] for q in queries}
+        times = []
+        for _ in range(rounds):
+            for q in queries:
+                t = time.perf_counter()
+                index.search(q)
+                times.append(time.perf_counter() - t)
+    cuts = statistics.quantiles(times, n=100)
+    result[engine] = {
+        "write_s": end - start, "write_cpu": cpu_end - cpu, "index_mb": size / 1e6,
+        "warm_p50_ms": statistics.median(times) * 1000, "warm_p99_ms": cuts[98] * 1000,
+    }
+overlap = [len(set(tops["whoosh"][q]) & set(tops["tantivy"][q])) / max(1, len(tops["whoosh"][q]))
+           for q in queries]
+result["top10_overlap"] = statistics.fmean(overlap)
+result["same_order"] = sum(tops["whoosh"][q] == tops["tantivy"][q] for q in queries)
+result["queries"] = len(queries)
+print(json.dumps(result))
+"""
+
+
+def measure_engines(n: int, tmp: Path, runs: int, rounds: int) -> dict[str, object]:
+    corpus = tmp / f"corpus{n}"
+    if not corpus.is_dir():
+        write_corpus(n, corpus)
+    base = tmp / f"engines{n}"
+    done = subprocess.run(
+        [sys.executable, "-c", ENGINES, str(corpus), str(base), str(rounds), json.dumps(queries())],
+        cwd=ROOT,
+        check=True,
+        capture_output=True,
+        text=True,
+    )
+    row: dict[str, object] = json.loads(done.stdout.strip().splitlines()[-1])
+    for engine in ("whoosh", "tantivy"):
+        argv = [KB, "search", "孕产妇死亡率", "--out", str(base / engine)]
+        row[engine]["cold_search_s"] = seconds(argv, runs)  # type: ignore[index]
+    row["documents"], row["items"] = n, 320 * n
+    return row
+
+
+def engine_report(rows: list[dict[str, object]]) -> None:
+    print("\nsearch engines on the same analyzed knowledge base")
+    print(f"  {'documents':<24}" + "".join(f"{r['documents']:>10}" for r in rows))
+    print(f"  {'items':<24}" + "".join(f"{r['items']:>10}" for r in rows))
+    for key in ("derive_s", "derive_cpu", "analyze_s", "analyze_cpu"):
+        print(f"  {key:<24}" + "".join(f"{float(r[key]):>10.2f}" for r in rows))  # type: ignore[arg-type]
+    for engine in ("whoosh", "tantivy"):
+        for key in (
+            "write_s",
+            "write_cpu",
+            "index_mb",
+            "warm_p50_ms",
+            "warm_p99_ms",
+            "cold_search_s",
+        ):
+            cells = "".join(f"{float(r[engine][key]):>10.2f}" for r in rows)  # type: ignore[index]
+            print(f"  {engine + ' ' + key:<24}{cells}")
+    print(f"  {'top10 overlap':<24}" + "".join(f"{float(r['top10_overlap']):>10.3f}" for r in rows))  # type: ignore[arg-type]
+    print(
+        f"  {'same top 10, in order':<24}"
+        + "".join(f"{r['same_order']:>6}/{r['queries']}" for r in rows)
+    )
+    big = [r for r in rows if int(r["documents"]) >= 10]  # type: ignore[call-overload]
+    if len(big) < 2:
+        return
+    xs = [float(r["documents"]) for r in big]  # type: ignore[arg-type]
+    print(f"\nfit through {', '.join(str(r['documents']) for r in big)} documents; at {NATION}:")
+    series = {"derive_cpu": [float(r["derive_cpu"]) for r in big]}  # type: ignore[arg-type]
+    series["analyze_cpu"] = [float(r["analyze_cpu"]) for r in big]  # type: ignore[arg-type]
+    for engine in ("whoosh", "tantivy"):
+        for key in ("write_cpu", "index_mb", "warm_p50_ms", "warm_p99_ms", "cold_search_s"):
+            series[f"{engine} {key}"] = [float(r[engine][key]) for r in big]  # type: ignore[index]
+    for name, ys in series.items():
+        a, b, k = fit(xs, ys)
+        print(f"  {name:<24} {b:10.4f} /document, exponent {k:4.2f}, ≈ {a + b * NATION:10.1f}")
 
 
 def size(path: Path) -> int:
@@ -211,15 +320,22 @@ def main() -> None:
     parser.add_argument("--sizes", default="1,10,30,100")
     parser.add_argument("--runs", type=int, default=7)
     parser.add_argument("--json", type=Path, help="also write the measurements to this file")
+    parser.add_argument("--engines-only", action="store_true", help="measure the engines alone")
+    parser.add_argument("--rounds", type=int, default=3, help="warm rounds over the queries")
     args = parser.parse_args()
-    rows = []
+    rows, engine_rows = [], []
     with tempfile.TemporaryDirectory() as tmp:
         for n in (int(s) for s in args.sizes.split(",")):
-            rows.append(measure(n, Path(tmp), args.runs))
+            if not args.engines_only:
+                rows.append(measure(n, Path(tmp), args.runs))
+            engine_rows.append(measure_engines(n, Path(tmp), args.runs, args.rounds))
             print(f"measured {n} documents", file=sys.stderr, flush=True)
     if args.json:
-        args.json.write_text(json.dumps(rows, ensure_ascii=False, indent=1) + "\n", "utf-8")
-    report(rows)
+        data = {"builds": rows, "engines": engine_rows}
+        args.json.write_text(json.dumps(data, ensure_ascii=False, indent=1) + "\n", "utf-8")
+    if rows:
+        report(rows)
+    engine_report(engine_rows)
 
 
 if __name__ == "__main__":

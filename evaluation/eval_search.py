@@ -35,6 +35,7 @@ from metrics import KINDS, Judged, evaluate, load_judgments, load_real_questions
 from naive import NaiveIndex, write_naive_index
 
 from kb.search.engine import SearchIndex
+from kb.search.engines import ENGINES, WHOOSH
 from kb.search.indexer import analyze, write_index
 
 JUDGMENTS = ROOT / "tests" / "data" / "search_judgments.yaml"
@@ -104,13 +105,19 @@ def main() -> None:
         help="real questions (default tests/data/real_questions.yaml); their `split: tune` is "
         "reported, the other splits only with --heldout",
     )
+    parser.add_argument(
+        "--engine",
+        choices=ENGINES,
+        default=WHOOSH,
+        help="the search engine of `kb search` (both give the same results)",
+    )
     args = parser.parse_args()
     logging.getLogger("jieba").setLevel(logging.WARNING)
     judgments = load_judgments(args.judgments)
     kb, corpus = derive()
     with tempfile.TemporaryDirectory() as tmp:
         ours_dir, naive_dir = Path(tmp, "ours"), Path(tmp, "naive")
-        write_index(kb, analyze(kb, corpus.search_terms), ours_dir)
+        write_index(kb, analyze(kb, corpus.search_terms), ours_dir, args.engine)
         write_naive_index(kb, naive_dir)
         ours, naive = SearchIndex(ours_dir), NaiveIndex(naive_dir)
         runs: dict[str, Run] = {

@@ -10,6 +10,7 @@ switched until every output was written.
 
 from __future__ import annotations
 
+import dataclasses
 import shutil
 import time
 from collections.abc import Iterator
@@ -23,6 +24,7 @@ from kb.corpus import Corpus
 from kb.enrich import enrich
 from kb.errors import OutputError, Report
 from kb.model import KnowledgeBase
+from kb.progress import Progress, Step, silent
 from kb.publish import clean_leftovers, publish_release, staging
 from kb.release import (
     INDEX,
@@ -38,6 +40,7 @@ from kb.release import (
     open_release,
 )
 from kb.search.browser import BROWSER_INDEX
+from kb.search.engines import choose
 from kb.search.indexer import Analyzed, IndexStats, analyze, write_index
 from kb.text import write_text
 from kb.unchanged import reuse, unchanged
@@ -53,9 +56,14 @@ class Timings:
 
     stages: dict[str, float] = field(default_factory=dict)
     cpu: dict[str, float] = field(default_factory=dict)
+    progress: Progress = silent  # told of each stage as it starts
+    total: int = 0  # how many stages there will be
 
     @contextmanager
     def stage(self, name: str) -> Iterator[None]:
+        self.progress(
+            Step("构建", len(self.stages) + 1, max(self.total, len(self.stages) + 1), name)
+        )
         start, start_cpu = time.perf_counter(), time.process_time()
         try:
             yield
@@ -76,14 +84,17 @@ class BuildResult:
     cache: CacheStats = field(default_factory=CacheStats)  # documents reused and redone
 
 
-def load_kb(corpus: Corpus, strict: bool = False) -> tuple[KnowledgeBase, Report]:
+def load_kb(
+    corpus: Corpus, strict: bool = False, progress: Progress = silent
+) -> tuple[KnowledgeBase, Report]:
     """Check and enrich the corpus: the whole knowledge base, in memory.
 
     Raises ``CorpusError`` on errors (and on warnings too, when ``strict``).
     """
-    checked = check(corpus)
+    checked = check(corpus, progress=progress)
     checked.report.raise_if_fatal(strict)
-    return enrich(KnowledgeBase(documents=checked.documents), corpus), checked.report
+    kb = enrich(KnowledgeBase(documents=checked.documents), corpus, progress)
+    return kb, checked.report
 
 
 def write_release(
@@ -92,14 +103,19 @@ def write_release(
     corpus: Corpus,
     analyzed: Analyzed,
     report: Report | None = None,
+    engine: str | None = None,
+    progress: Progress = silent,
 ) -> IndexStats:
+    """Write the release's files into ``stage``; the index with ``engine`` (None: as configured)."""
     problems = report.problems if report is not None else ()
-    write_text(stage / MANIFEST, Manifest(corpus.inputs, code_digest(), problems).json())
+    chosen = choose(engine or corpus.settings.engine, len(analyzed.rows))
+    manifest = Manifest(corpus.inputs, code_digest(), problems, chosen)
+    write_text(stage / MANIFEST, manifest.json())
     write_text(stage / MODEL_JSON, model_json(kb))
     write_text(stage / KB_JSON, to_json(export_data(kb)))
     # A BOM so that spreadsheet programs read the Chinese text as UTF-8.
     write_text(stage / ITEMS_CSV, items_csv(kb), encoding="utf-8-sig")
-    return write_index(kb, analyzed, stage / INDEX)
+    return write_index(kb, analyzed, stage / INDEX, chosen, progress)
 
 
 def build(
@@ -108,6 +124,8 @@ def build(
     strict: bool = False,
     site: Path | None = None,
     force: bool = False,
+    engine: str | None = None,
+    progress: Progress = silent,
 ) -> BuildResult:
     """Build the release into ``out``; with ``site``, also the static site into that folder.
 
@@ -117,9 +135,11 @@ def build(
     """
     from kb.site import build_site, write_site_sources  # MkDocs: only with a site
 
-    timings = Timings()
+    timings = Timings(progress=progress, total=6 if site is not None else 4)
     clean_leftovers(out, *([site.absolute().parent] if site is not None else []))
-    current = None if force or corpus.report.problems else unchanged(corpus.inputs, out, site)
+    current = (
+        None if force or corpus.report.problems else unchanged(corpus.inputs, out, site, engine)
+    )
     if current is not None:
         with timings.stage("发布"):
             report = reuse(current, site, strict)
@@ -128,13 +148,13 @@ def build(
         )
     cache = DocumentCache(out / CACHE, read=not force)
     with timings.stage("检查与派生"):
-        kb, report = load_cached(corpus, cache, strict=strict)
+        kb, report = load_cached(corpus, cache, strict=strict, progress=progress)
     with timings.stage("检索分词"):
         analyzed = analyze(kb, corpus.search_terms)
     try:
         with staging(out, "release") as stage:
             with timings.stage("知识库与检索索引"):
-                write_release(stage, kb, corpus, analyzed, report)
+                write_release(stage, kb, corpus, analyzed, report, engine, progress)
             if site is not None:
                 with timings.stage("网站页面"):
                     write_site_sources(kb, corpus, analyzed, stage, cache)
@@ -154,7 +174,13 @@ class IndexResult:
     stats: IndexStats
 
 
-def reindex(corpus: Corpus, out: Path, site: Path | None = None) -> IndexResult:
+def reindex(
+    corpus: Corpus,
+    out: Path,
+    site: Path | None = None,
+    engine: str | None = None,
+    progress: Progress = silent,
+) -> IndexResult:
     """Index the current release's knowledge base anew, with the corpus's search terms.
 
     For when ``dictionary.txt``, ``synonyms.yaml`` or the department names
@@ -175,7 +201,10 @@ def reindex(corpus: Corpus, out: Path, site: Path | None = None) -> IndexResult:
                 dirs_exist_ok=True,
                 ignore=lambda folder, _: [INDEX] if folder == top else [],
             )
-            stats = write_index(current.kb, analyzed, stage / INDEX)
+            chosen = choose(engine or corpus.settings.engine, len(analyzed.rows))
+            manifest = dataclasses.replace(current.manifest, engine=chosen)
+            write_text(stage / MANIFEST, manifest.json())
+            stats = write_index(current.kb, analyzed, stage / INDEX, chosen, progress)
             has_site = (stage / SITE).is_dir()
             if has_site:
                 from kb.search.browser import browser_index_script

@@ -50,6 +50,7 @@ from kb.model import (
     Target,
 )
 from kb.parse import parse_plan
+from kb.progress import Progress, silent
 from kb.records import from_data, to_data
 from kb.release import code_digest
 
@@ -260,7 +261,7 @@ def _share(kb: KnowledgeBase, document: Document) -> Derived:
 
 
 def load_cached(
-    corpus: Corpus, cache: DocumentCache, strict: bool = False
+    corpus: Corpus, cache: DocumentCache, strict: bool = False, progress: Progress = silent
 ) -> tuple[KnowledgeBase, Report]:
     """What ``kb.build.load_kb`` returns, with each unchanged document read back from ``cache``."""
     code = code_digest()
@@ -292,7 +293,7 @@ def load_cached(
         for document in missing:
             wanted |= {p.slug for _, p in parent_documents(document, documents)}
         partial = KnowledgeBase(documents=tuple(d for d in documents if d.slug in wanted))
-        enriched = enrich(partial, _partial_corpus(corpus, single))
+        enriched = enrich(partial, _partial_corpus(corpus, single), progress)
         for document in enriched.documents:
             if document.slug in {d.slug for d in missing}:
                 share = derived[document.slug] = _share(enriched, document)

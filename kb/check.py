@@ -15,6 +15,7 @@ from kb.enrich.review import review
 from kb.errors import Report
 from kb.model import Document
 from kb.parse import parse_corpus
+from kb.progress import Progress, silent
 
 
 @dataclass(frozen=True)
@@ -27,7 +28,7 @@ class Checked:
         return sum(len(d.items) for d in self.documents)
 
 
-def check(corpus: Corpus, verbose: bool = False) -> Checked:
-    documents, problems = parse_corpus(corpus)
+def check(corpus: Corpus, verbose: bool = False, progress: Progress = silent) -> Checked:
+    documents, problems = parse_corpus(corpus, progress)
     problems += review(corpus, documents, verbose)
     return Checked(tuple(documents), corpus.report + Report.of(problems))

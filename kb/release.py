@@ -56,6 +56,7 @@ class Manifest:
     inputs: Inputs  # (file name, sha256) of every corpus file read
     code: str  # code_digest() of the kb that built it
     problems: tuple[Problem, ...] = ()  # warnings the build went on with
+    engine: str = "whoosh"  # the search engine that wrote index/ (kb.search.engines)
 
     def json(self) -> str:
         from kb.records import to_data
@@ -65,6 +66,7 @@ class Manifest:
             "inputs": [list(i) for i in self.inputs],
             "code": self.code,
             "problems": [to_data(p) for p in self.problems],
+            "search_engine": self.engine,
         }
         return json.dumps(data, ensure_ascii=False, sort_keys=True, indent=1) + "\n"
 
@@ -134,4 +136,5 @@ def open_release(out: Path) -> Release:
     assert folder is not None
     inputs = tuple((str(name), str(sha)) for name, sha in data["inputs"])
     problems = tuple(from_data(Problem, p) for p in data["problems"])
-    return Release(folder, Manifest(inputs, str(data["code"]), problems))
+    engine = str(data.get("search_engine", "whoosh"))
+    return Release(folder, Manifest(inputs, str(data["code"]), problems, engine))

@@ -18,8 +18,13 @@ from kb.publish import publish_site
 from kb.release import SITE, Inputs, Release, code_digest, current_release, open_release
 
 
-def unchanged(inputs: Inputs, out: Path, site: Path | None) -> Release | None:
-    """The current release under ``out`` when it was built from ``inputs`` by this code."""
+def unchanged(
+    inputs: Inputs, out: Path, site: Path | None, engine: str | None = None
+) -> Release | None:
+    """The current release under ``out`` when it was built from ``inputs`` by this code.
+
+    ``engine``: the search engine asked for on the command line (None or auto: as before).
+    """
     if current_release(out) is None:
         return None
     try:
@@ -29,6 +34,8 @@ def unchanged(inputs: Inputs, out: Path, site: Path | None) -> Release | None:
     if current.inputs != inputs or current.manifest.code != code_digest():
         return None
     if site is not None and not (current.folder / SITE).is_dir():
+        return None
+    if engine not in (None, "auto") and current.manifest.engine != engine:
         return None
     return current
 

@@ -106,6 +106,28 @@ def corpus_index(built: BuildResult) -> Iterator[SearchIndex]:
 
 
 @pytest.fixture(scope="session")
+def tantivy_index(
+    tmp_path_factory: pytest.TempPathFactory, knowledge: KnowledgeBase, corpus: Corpus
+) -> Iterator[SearchIndex]:
+    """The corpus indexed by the other engine, tantivy (the same terms), open."""
+    from kb.search.engine import SearchIndex
+    from kb.search.indexer import analyze, write_index
+
+    folder = tmp_path_factory.mktemp("tantivy") / "index"
+    write_index(knowledge, analyze(knowledge, corpus.search_terms), folder, "tantivy")
+    with SearchIndex(folder) as opened:
+        yield opened
+
+
+@pytest.fixture(scope="session", params=["whoosh", "tantivy"])
+def engine_index(request: pytest.FixtureRequest) -> SearchIndex:
+    """The corpus's index, once per engine: both must pass the same search tests."""
+    name = "corpus_index" if request.param == "whoosh" else "tantivy_index"
+    index: SearchIndex = request.getfixturevalue(name)
+    return index
+
+
+@pytest.fixture(scope="session")
 def monitored(tmp_path_factory: pytest.TempPathFactory, out: Path) -> Any:
     """Template → filled with invented values (tests/forms.py) → import → build (with site)."""
     import contextlib

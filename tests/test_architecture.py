@@ -2,7 +2,7 @@
 
 The stages, lowest first (a module may import its own stage and those below)::
 
-    0  errors text model labels records normalize release names   shared by all
+    0  errors text model labels records normalize release names progress   shared by all
     1  corpus/    read and check the files of a corpus folder
     2  parse/     plan texts → the model
     3  enrich/    derived facts
@@ -36,6 +36,7 @@ STAGES: dict[str, int] = {
     "kb.normalize": 0,
     "kb.release": 0,
     "kb.names": 0,
+    "kb.progress": 0,
     "kb.corpus": 1,
     "kb.parse": 2,
     "kb.enrich": 3,

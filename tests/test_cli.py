@@ -15,6 +15,7 @@ from helpers import FIXTURES, copy_corpus, run
 
 import kb.build
 from kb.build import BuildResult, build
+from kb.cli.progress import TerminalProgress
 from kb.corpus import Corpus
 
 
@@ -64,7 +65,9 @@ def test_build_calls_the_library_once_with_the_loaded_corpus(
     assert "index.html" in out and "kb serve" in out
     (corpus, out), options = called.call_args
     assert isinstance(corpus, Corpus) and corpus.name == "corpus" and out == tmp_path
-    assert options == {"strict": False, "site": tmp_path / "s", "force": False}
+    progress = options.pop("progress")
+    assert options == {"strict": False, "site": tmp_path / "s", "force": False, "engine": None}
+    assert isinstance(progress, TerminalProgress) and not progress.enabled  # stderr is no terminal
 
 
 # --------------------------------------------------------------------------- lookups

@@ -36,10 +36,10 @@ def ids(hits: Sequence[Hit]) -> list[str]:
     return [h.id for h in hits]
 
 
-def publish_index(kb: KnowledgeBase, corpus: Corpus, out: Path) -> Path:
+def publish_index(kb: KnowledgeBase, corpus: Corpus, out: Path, engine: str = "whoosh") -> Path:
     """What `kb build` does for the index: stage it, then publish the release."""
     with staging(out, "release") as stage:
-        write_index(kb, analyze(kb, corpus.search_terms), stage / INDEX)
+        write_index(kb, analyze(kb, corpus.search_terms), stage / INDEX, engine)
         return publish_release(stage, out)
 
 
@@ -49,8 +49,8 @@ def base_kb(knowledge: KnowledgeBase) -> KnowledgeBase:
 
 
 @pytest.fixture(scope="module")
-def index(corpus_index: SearchIndex) -> Iterator[SearchIndex]:
-    yield corpus_index
+def index(engine_index: SearchIndex) -> Iterator[SearchIndex]:
+    yield engine_index
 
 
 # --------------------------------------------------------------------------- matching
@@ -120,9 +120,12 @@ def test_scores_are_best_first(index: SearchIndex) -> None:
 # --------------------------------------------------------------------------- departments
 
 
-@pytest.fixture(scope="module")
+@pytest.fixture(scope="module", params=["whoosh", "tantivy"])
 def assigned(
-    tmp_path_factory: pytest.TempPathFactory, base_kb: KnowledgeBase, corpus: Corpus
+    request: pytest.FixtureRequest,
+    tmp_path_factory: pytest.TempPathFactory,
+    base_kb: KnowledgeBase,
+    corpus: Corpus,
 ) -> SearchIndex:
     """The corpus with departments set by hand: W1-G2 led by 卫健局, C1-G1 with it as partner."""
     health = "县卫生健康局"
@@ -141,7 +144,7 @@ def assigned(
         for doc in base_kb.documents
     )
     folder = tmp_path_factory.mktemp("assigned") / "build"
-    publish_index(KnowledgeBase(documents=docs), corpus, folder)
+    publish_index(KnowledgeBase(documents=docs), corpus, folder, request.param)
     return SearchIndex(folder / "current" / INDEX)
 
 

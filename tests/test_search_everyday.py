@@ -16,8 +16,8 @@ from kb.search.engine import SearchIndex
 
 
 @pytest.fixture(scope="module")
-def index(corpus_index: SearchIndex) -> SearchIndex:
-    return corpus_index
+def index(engine_index: SearchIndex) -> SearchIndex:
+    return engine_index
 
 
 @pytest.mark.parametrize(

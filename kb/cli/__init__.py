@@ -15,6 +15,7 @@ from pathlib import Path
 from kb.cli import commands as c
 from kb.cli.monitor import add_monitor
 from kb.cli.parser import ChineseParser
+from kb.corpus.settings import CHOICES as ENGINE_CHOICES
 from kb.errors import CorpusError, KbError
 
 Handler = Callable[[argparse.Namespace], int]
@@ -57,6 +58,14 @@ def make_parser() -> argparse.ArgumentParser:
     def site(sub: argparse.ArgumentParser, help_text: str) -> None:
         sub.add_argument("--site", type=Path, default=Path("site"), help=help_text)
 
+    def engine(sub: argparse.ArgumentParser) -> None:
+        sub.add_argument(
+            "--engine",
+            choices=ENGINE_CHOICES,
+            help="检索引擎：auto（默认：1 万条以下用 whoosh，以上用 tantivy）、whoosh 或 tantivy；"
+            "不给时按 corpus/kb.yaml 的 search.engine",
+        )
+
     check = add("check", c.cmd_check, "检查语料，不写任何文件；按“文件:行号: 问题”列出问题")
     check.add_argument("--strict", action="store_true", help="警告也视为失败")
     check.add_argument(
@@ -71,6 +80,7 @@ def make_parser() -> argparse.ArgumentParser:
         action="store_true",
         help="语料和程序都没有改动时也重新构建；不读缓存，每份文件都重新解析和派生",
     )
+    engine(build)
     serve = add("serve", c.cmd_serve, "在本机启动网页服务，浏览 kb build 生成的网站")
     site(serve, "网站目录（默认 site/）")
     serve.add_argument("--port", type=int, default=8000, help="端口（默认 8000）")
@@ -106,6 +116,7 @@ def make_parser() -> argparse.ArgumentParser:
     links.add_argument("--json", action="store_true", help="输出 JSON")
     index = add("index", c.cmd_index, "只重建检索索引（改了 dictionary.txt 或 synonyms.yaml 之后）")
     site(index, "同时更新该网站的搜索索引（默认 site/）")
+    engine(index)
     search = add(
         "search", c.cmd_search, "中文关键词检索主要目标和策略措施（口语、简称、单位名称均可）"
     )
@@ -116,6 +127,13 @@ def make_parser() -> argparse.ArgumentParser:
     search.add_argument("--dept", help="只查分给该单位的条目（全称、简称或别称）")
     search.add_argument("--role", help="单位的角色：lead（牵头）或 partner（配合）")
     search.add_argument("--has-target", action="store_true", help="只查有量化指标的条目")
+    search.add_argument("--doc", help="只查一份文件：文件编号（文件名）或地方名称（如 高台县）")
+    search.add_argument("--level", help="只查该级别的文件：国家、省、市、县 或 区")
+    search.add_argument(
+        "--facets",
+        action="store_true",
+        help="列出按文件、级别的匹配条数（多份文件时总是列出）；与 --json 合用输出 {hits, facets}",
+    )
     search.add_argument("--limit", type=positive_int, default=10, help="最多显示多少条（默认 10）")
     search.add_argument("--json", action="store_true", help="输出 JSON（按相关度排序）")
     search.add_argument(

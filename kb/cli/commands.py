@@ -14,6 +14,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from kb.cli.output import emit, output_format, write_file
+from kb.cli.progress import TerminalProgress
 from kb.errors import UsageError
 
 if TYPE_CHECKING:
@@ -42,7 +43,8 @@ def cmd_build(args: argparse.Namespace) -> int:
     from kb.views.terminal import problems_text
 
     # An unchanged corpus answers from file digests, without loading the pipeline.
-    current = None if args.force else unchanged(input_digests(args.corpus), args.out, args.site)
+    digests = input_digests(args.corpus)
+    current = None if args.force else unchanged(digests, args.out, args.site, args.engine)
     if current is not None:
         shown = reuse(current, args.site, args.strict).shown()
         if shown:
@@ -54,7 +56,19 @@ def cmd_build(args: argparse.Namespace) -> int:
     from kb.corpus import Corpus
 
     corpus = Corpus.load(args.corpus)
-    result = build(corpus, args.out, strict=args.strict, site=args.site, force=args.force)
+    progress = TerminalProgress()
+    try:
+        result = build(
+            corpus,
+            args.out,
+            strict=args.strict,
+            site=args.site,
+            force=args.force,
+            engine=args.engine,
+            progress=progress,
+        )
+    finally:
+        progress.close()
     shown = result.report.shown()
     if shown:
         print(problems_text(shown))
@@ -81,8 +95,14 @@ def cmd_index(args: argparse.Namespace) -> int:
     from kb.build import reindex
     from kb.corpus import Corpus
 
-    result = reindex(Corpus.load(args.corpus), args.out, site=args.site)
-    print(f"已重建检索索引：{result.stats.items} 条，分词词典 {result.stats.words} 个词")
+    progress = TerminalProgress()
+    try:
+        corpus = Corpus.load(args.corpus)
+        result = reindex(corpus, args.out, site=args.site, engine=args.engine, progress=progress)
+    finally:
+        progress.close()
+    stats = result.stats
+    print(f"已重建检索索引（{stats.engine}）：{stats.items} 条，分词词典 {stats.words} 个词")
     print(f"输出：{args.out / 'current'} → releases/{result.release.name}")
     print("检索：kb search 家暴    kb search --dept 妇联 --role lead")
     return 0
@@ -263,6 +283,8 @@ def cmd_search(args: argparse.Namespace) -> int:
         dept=args.dept,
         role=args.role,
         has_target=args.has_target,
+        doc=args.doc,
+        level=args.level,
     )
     if args.queries is not None:
         queries = read_queries(args.queries)
@@ -270,17 +292,21 @@ def cmd_search(args: argparse.Namespace) -> int:
         queries = [args.query or ""]
     else:
         raise UsageError("请给出查询词，如 kb search 家暴；或用 --queries 文件 批量查询")
-    answers = answer_many(args.out, queries, filters, args.limit)
+    single = args.queries is None
+    answers = answer_many(args.out, queries, filters, args.limit, single and args.facets)
     results = {q: a.hits for q, a in answers.items()}
-    if args.queries is not None:
+    if not single:
         text = view.batch_json(results) if args.json else view.answers_text(answers, args.limit)
     else:
         answer = answers[queries[0]]
-        text = (
-            view.hits_json(answer.hits)
-            if args.json
-            else view.answer_text(queries[0], answer, args.limit)
-        )
+        if args.json:
+            text = (
+                view.faceted_json(answer.hits, answer.facets)
+                if args.facets
+                else view.hits_json(answer.hits)
+            )
+        else:
+            text = view.answer_text(queries[0], answer, args.limit)
     sys.stdout.write(text if text.endswith("\n") else text + "\n")
     return 0
 

@@ -22,6 +22,7 @@ SUBJECTS = "subjects.yaml"  # subjects shared by the two plans (kb.corpus.subjec
 MONITORING = "monitoring.csv"  # observed values of indicators (kb.corpus.monitoring)
 REPORTERS = "indicators.yaml"  # who reports each indicator (kb.corpus.reporters)
 ASSIGNMENTS = "assignments.yaml"  # confirmed 任务分工 (kb.corpus.assignments)
+SETTINGS = "kb.yaml"  # how the corpus is built: the search engine (kb.corpus.settings)
 CURATED = (
     GAZETTEER,
     SUBJECTS,
@@ -31,6 +32,7 @@ CURATED = (
     MONITORING,
     REPORTERS,
     ASSIGNMENTS,
+    SETTINGS,
 )
 NOT_DOCUMENTS = frozenset({DICTIONARY})
 

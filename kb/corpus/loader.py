@@ -22,6 +22,7 @@ from kb.corpus.lexicon import Wording, read_lexicon
 from kb.corpus.monitoring import Monitoring, read_monitoring
 from kb.corpus.reporters import Reporters, read_reporters
 from kb.corpus.search_terms import SearchTerms, add_wording, read_search_terms
+from kb.corpus.settings import Settings, read_settings
 from kb.corpus.subjects import EMPTY, Vocabulary, read_subjects
 from kb.errors import Problem, Report
 from kb.text import decode
@@ -38,6 +39,7 @@ WHAT = {
     files.MONITORING: "监测数据（CSV：item,indicator,year,value,source,form,imported）",
     files.REPORTERS: "指标报送单位表（YAML）",
     files.ASSIGNMENTS: "已确认的任务分工（YAML）",
+    files.SETTINGS: "构建设置（YAML）",
 }
 
 
@@ -66,6 +68,7 @@ class Corpus:
     inputs: tuple[tuple[str, str], ...] = field(default=())
     reporters: Reporters = field(default=Reporters())  # indicators.yaml
     assignments: Assignments = field(default=Assignments())  # confirmed 任务分工
+    settings: Settings = field(default=Settings())  # kb.yaml: the search engine
     wording: Wording = field(default=NO_WORDING)  # lexicon.yaml: how citizens ask
 
     @classmethod
@@ -149,6 +152,7 @@ class _Loader:
             ),
             Assignments(),
         )
+        settings = self.table(files.SETTINGS, read_settings, Settings())
         return Corpus(
             name=self.folder.resolve().name,
             plans=tuple(plans),
@@ -160,6 +164,7 @@ class _Loader:
             inputs=tuple(sorted(self.inputs)),
             reporters=reporters,
             assignments=assignments,
+            settings=settings,
             wording=wording,
         )
 

@@ -27,6 +27,7 @@ from kb.enrich.parents import add_parents
 from kb.enrich.status import add_status
 from kb.enrich.targets import add_targets
 from kb.model import KnowledgeBase
+from kb.progress import Progress, Step, silent
 
 Enricher = Callable[[KnowledgeBase, Corpus], KnowledgeBase]
 
@@ -40,7 +41,19 @@ ENRICHERS: tuple[Enricher, ...] = (
 )
 
 
-def enrich(kb: KnowledgeBase, corpus: Corpus) -> KnowledgeBase:
-    for enricher in ENRICHERS:
+# What each enricher derives, as progress shows it.
+NAMES: dict[Enricher, str] = {
+    add_targets: "量化指标",
+    add_parents: "上级规划",
+    add_pairs: "目标与措施",
+    add_departments: "责任单位",
+    add_status: "达标状态",
+    add_links: "交叉关联",
+}
+
+
+def enrich(kb: KnowledgeBase, corpus: Corpus, progress: Progress = silent) -> KnowledgeBase:
+    for number, enricher in enumerate(ENRICHERS, 1):
+        progress(Step("派生", number, len(ENRICHERS), NAMES.get(enricher, "")))
         kb = enricher(kb, corpus)
     return kb

@@ -20,6 +20,7 @@ from kb.errors import Problem
 from kb.model import Document, Domain, Item, Plan, Project, Section
 from kb.parse.freeze import freeze
 from kb.parse.parser import run_parser
+from kb.progress import Progress, Step, silent
 
 
 def parse_text(
@@ -43,11 +44,14 @@ def parse_plan(plan: PlanText) -> tuple[Document | None, list[Problem]]:
     return parse_text(plan.text, plan.file, plan.slug, plan.display)
 
 
-def parse_corpus(corpus: Corpus) -> tuple[list[Document], list[Problem]]:
+def parse_corpus(
+    corpus: Corpus, progress: Progress = silent
+) -> tuple[list[Document], list[Problem]]:
     """Every plan of ``corpus`` that parsed, and every problem found."""
     documents: list[Document] = []
     problems: list[Problem] = []
-    for plan in corpus.plans:
+    for number, plan in enumerate(corpus.plans, 1):
+        progress(Step("解析", number, len(corpus.plans), plan.file.rpartition("/")[2]))
         document, found = parse_plan(plan)
         problems += found
         if document is not None:

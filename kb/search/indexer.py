@@ -23,7 +23,9 @@ from typing import Any
 from kb.corpus.search_terms import SearchTerms
 from kb.labels import KIND_NAMES, PLAN_NAMES
 from kb.model import Item, KnowledgeBase
+from kb.progress import Progress, Step, every, silent
 from kb.search.analysis import Analyzer
+from kb.search.engines import TANTIVY, WHOOSH
 from kb.search.layout import META_FILE
 from kb.search.lexicon import build_lexicon
 from kb.search.ranking import RankTable, rank_table
@@ -36,6 +38,7 @@ META_FORMAT = "kb-search-meta/1"
 class IndexStats:
     items: int
     words: int  # size of the lexicon
+    engine: str = WHOOSH
 
 
 def indexed_texts(kb: KnowledgeBase) -> Iterator[str]:
@@ -149,10 +152,17 @@ def analyze(kb: KnowledgeBase, terms: SearchTerms) -> Analyzed:
     return Analyzed(analyzer, item_rows(kb, analyzer), ranking)
 
 
-def meta_json(kb: KnowledgeBase) -> str:
+def meta_json(kb: KnowledgeBase, engine: str = WHOOSH) -> str:
     data = {
         "format": META_FORMAT,
+        "engine": engine,
         "documents": [d.slug for d in kb.documents],
+        # for --doc and --level, and the facets (kb.search.facets): items are
+        # numbered document by document, so the counts say which item is whose
+        "places": {
+            d.slug: {"level": d.level, "place": d.place, "items": len(d.items)}
+            for d in kb.documents
+        },
         "domains": [
             {"doc": d.doc, "id": d.id, "plan": d.plan, "name": d.name} for d in kb.domains()
         ],
@@ -161,23 +171,38 @@ def meta_json(kb: KnowledgeBase) -> str:
     return json.dumps(data, ensure_ascii=False, sort_keys=True, indent=1) + "\n"
 
 
-def write_index(kb: KnowledgeBase, analyzed: Analyzed, folder: Path) -> IndexStats:
-    """Write the index of every goal and measure of ``kb`` into ``folder``."""
+def write_index(
+    kb: KnowledgeBase,
+    analyzed: Analyzed,
+    folder: Path,
+    engine: str = WHOOSH,
+    progress: Progress = silent,
+) -> IndexStats:
+    """Write the index of every goal and measure of ``kb`` into ``folder``, with ``engine``."""
     from whoosh.index import create_in
 
     analyzer, documents = analyzed.analyzer, analyzed.rows
     folder.mkdir(parents=True, exist_ok=True)
     analyzer.save(folder)
     analyzed.ranking.save(folder)
-    (folder / META_FILE).write_text(meta_json(kb), encoding="utf-8")
+    (folder / META_FILE).write_text(meta_json(kb, engine), encoding="utf-8")
     digest = hashlib.sha256(analyzer.to_json().encode() + analyzed.ranking.to_json().encode())
     for fields in documents:
         digest.update(json.dumps(fields, ensure_ascii=False, sort_keys=True).encode())
+    if engine == TANTIVY:
+        from kb.search.tantivy_index import write_tantivy
+
+        write_tantivy(documents, folder, digest.digest(), progress)
+        return IndexStats(len(documents), len(analyzer.lexicon.freq), TANTIVY)
     with seeded_random(digest.digest()):
         index = create_in(str(folder), make_schema())
         writer = index.writer(procs=1, limitmb=256, compound=False)
-        for fields in documents:
+        step = every(len(documents))
+        for number, fields in enumerate(documents, 1):
             writer.add_document(**fields)
+            if number % step == 0:
+                progress(Step("检索索引", number, len(documents), f"whoosh {number} 条"))
+        progress(Step("检索索引", len(documents), len(documents), "whoosh 写入磁盘"))
         writer.commit()
     (folder / "MAIN_WRITELOCK").unlink(missing_ok=True)  # whoosh's empty lock file
     return IndexStats(items=len(documents), words=len(analyzer.lexicon.freq))

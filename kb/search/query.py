@@ -29,6 +29,9 @@ PLANS = {"w": "W", "c": "C", "妇女": "W", "儿童": "C", "妇女发展规划":
 KINDS = {"goal": "goal", "measure": "measure", "目标": "goal", "主要目标": "goal"}
 KINDS |= {"措施": "measure", "策略措施": "measure"}
 ROLES = {"lead": "lead", "partner": "partner", "牵头": "lead", "配合": "partner"}
+# The levels of a document (kb.parse.place), as --level takes them.
+LEVELS = {"国家": "国家", "全国": "国家", "省": "省", "市": "市", "县": "县", "区": "区"}
+LEVELS |= {"nation": "国家", "province": "省", "city": "市", "county": "县", "district": "区"}
 
 
 @dataclass(frozen=True)
@@ -41,6 +44,8 @@ class Filters:
     dept: str | None = None  # any name of a department
     role: str | None = None  # lead / partner (of --dept, or of any department)
     has_target: bool = False
+    doc: str | None = None  # a document: its slug or its place (高台县)
+    level: str | None = None  # 国家 / 省 / 市 / 县 / 区: documents of that level
 
     @classmethod
     def parse(
@@ -51,6 +56,8 @@ class Filters:
         dept: str | None = None,
         role: str | None = None,
         has_target: bool = False,
+        doc: str | None = None,
+        level: str | None = None,
     ) -> Filters:
         """Filters from what a user typed; Chinese or English values both work."""
         return cls(
@@ -60,6 +67,8 @@ class Filters:
             dept=dept.strip() if dept and dept.strip() else None,
             role=_choice(role, ROLES, "--role", "lead（牵头）或 partner（配合）"),
             has_target=has_target,
+            doc=doc.strip() if doc and doc.strip() else None,
+            level=_choice(level, LEVELS, "--level", "国家、省、市、县 或 区"),
         )
 
     def is_empty(self) -> bool:
@@ -116,11 +125,18 @@ def _text_matches(word: QueryWord, reader: Any) -> list[Any]:
     return subs
 
 
-def filter_query(filters: Filters, analyzer: Analyzer, domains: list[str]) -> Any | None:
-    """The whoosh query that keeps only items passing ``filters`` (None: keep all)."""
+def filter_query(
+    filters: Filters, analyzer: Analyzer, domains: list[str], docs: list[str] | None = None
+) -> Any | None:
+    """The whoosh query that keeps only items passing ``filters`` (None: keep all).
+
+    ``docs``: the documents --doc and --level leave (None: all).
+    """
     from whoosh.query import And, Or, Term
 
     parts: list[Any] = []
+    if docs is not None:
+        parts.append(Or([Term("doc", d) for d in docs]))
     if filters.plan:
         parts.append(Term("plan", filters.plan))
     if filters.domain:

@@ -6,6 +6,7 @@ import json
 from collections.abc import Mapping, Sequence
 
 from kb.search.engine import Answer, Hit
+from kb.search.facets import Facets
 
 ROLE_NAMES = {"lead": "牵头", "partner": "配合"}
 MAX_DEPARTMENTS = 6
@@ -18,6 +19,12 @@ def printable(text: str) -> str:
 
 def hits_json(hits: Sequence[Hit]) -> str:
     return json.dumps([h.as_dict() for h in hits], ensure_ascii=False, indent=1) + "\n"
+
+
+def faceted_json(hits: Sequence[Hit], facets: Facets | None) -> str:
+    """``{hits: [...], facets: {total, documents, levels}}``."""
+    data = {"hits": [h.as_dict() for h in hits], "facets": facets.as_dict() if facets else None}
+    return json.dumps(data, ensure_ascii=False, indent=1) + "\n"
 
 
 def batch_json(results: Mapping[str, Sequence[Hit]]) -> str:
@@ -58,7 +65,8 @@ def answer_text(query: str, answer: Answer, limit: int) -> str:
         if answer.hits
         else nothing_text(query, answer.suggestions)
     )
-    return text + ("\n\n" + departments_hint(answer.departments) if answer.departments else "")
+    text += ("\n\n" + departments_hint(answer.departments)) if answer.departments else ""
+    return text + ("\n\n" + answer.facets.text() if answer.facets is not None else "")
 
 
 def answers_text(results: Mapping[str, Answer], limit: int) -> str:
