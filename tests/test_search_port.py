@@ -16,7 +16,7 @@ from typing import TYPE_CHECKING, Any
 
 import pytest
 import yaml
-from helpers import CORE_SCRIPT, run_node, site_queries
+from helpers import CORE_SCRIPT, NODE_LOADER, run_node, site_queries
 
 from kb.normalize import normalize, pieces
 from kb.search.browser import FORMAT, PORT_FILE
@@ -35,15 +35,21 @@ TEXTS = [
     "托育服务体系 0-3岁婴幼儿照护",
     "Ｂ超、ＡＩ与ＡＢＣ字母",
 ]
-RUNNER = """
-const fs = require("fs");
-globalThis.window = globalThis;
-globalThis.eval(fs.readFileSync(process.argv[1], "utf8"));
-globalThis.eval(fs.readFileSync(process.argv[2], "utf8"));
+RUNNER = (
+    NODE_LOADER
+    + """
+(async () => {
 const core = globalThis.kbSearchCore;
-const searcher = core.open(globalThis.KB_SEARCH_INDEX);
+const searcher = openIndex();
 const a = searcher.analyzer;
 const input = JSON.parse(fs.readFileSync(0, "utf8"));
+await searcher.loadLexicon([...input.texts, ...input.runs].join(" "));
+const results = [];
+for (const q of input.queries) {
+  const found = await searcher.find(q, 10);
+  results.push(found.results.map((r) => [r.id, r.score]));
+}
+await searcher.loadLexicon(input.queries.join(" "));
 const out = {
   normalize: input.texts.map(core.normalize),
   pieces: input.texts.map((t) => core.pieces(core.normalize(t)).map((p) => p.kind + ":" + p.text)),
@@ -54,12 +60,14 @@ const out = {
     text: w.token.text, kind: w.token.kind, weight: w.weight, literal: w.literal,
     forms: w.forms, surfaces: w.surfaces,
   }))),
-  results: input.queries.map((q) => searcher.search(q).slice(0, 10).map((r) => [r.id, r.score])),
+  results: results,
   snippets: input.snippets.map((s) => core.snippetParts(s[0], s[1], searcher.snippet)
     .map((p) => p[1] ? searcher.snippet.open + p[0] + searcher.snippet.close : p[0]).join("")),
 };
 process.stdout.write(JSON.stringify(out));
+})();
 """
+)
 
 
 @pytest.fixture(scope="module")
@@ -146,14 +154,13 @@ def test_the_port_refuses_another_index_format(index_js: Path, tmp_path: Path) -
         index_js.read_text(encoding="utf-8").replace(FORMAT, "kb-search-index/1", 1),
         encoding="utf-8",
     )
-    script = """
-    const fs = require("fs");
-    globalThis.window = globalThis;
-    globalThis.eval(fs.readFileSync(process.argv[1], "utf8"));
-    globalThis.eval(fs.readFileSync(process.argv[2], "utf8"));
-    try { globalThis.kbSearchCore.open(globalThis.KB_SEARCH_INDEX); process.stdout.write("null"); }
+    script = (
+        NODE_LOADER
+        + """
+    try { openIndex(); process.stdout.write("null"); }
     catch (err) { process.stdout.write(JSON.stringify(err.message)); }
     """
+    )
     message = run_node(script, str(stale), str(CORE_SCRIPT))
     assert message and "kb-search-index/1" in message and "重新构建" in message
 

@@ -3,15 +3,33 @@
 ``kb search`` analyzes each goal and measure into fields of terms with one
 ``Analyzer``.  This module writes exactly those terms
 (``kb.search.indexer.Analyzed``), the analyzer's tables and every constant the
-scoring and the snippets use, into one script for the browser.  The port,
+scoring and the snippets use, for the browser.  The port,
 ``js/kb-search-core.js``, reads all of them from here -- it holds no copy of
 any table or constant -- and refuses an index of another ``FORMAT``.  What it
 ports, and where it deliberately differs, is declared in ``port.yaml``; the
 tests check it stage by stage against fixtures this module's Python writes.
 
-The index is ``assets/kb-search-index.js``: a script that sets one global
-(``window.KB_SEARCH_INDEX``), so that a ``<script>`` tag loads it from
-``file://`` too, where ``fetch`` of a JSON file is refused.
+The index is sharded, as Pagefind's is, so that a query downloads only what it
+needs whatever the size of the corpus:
+
+* ``assets/kb-search-index.js``, the manifest: the format, the constants, the
+  global statistics BM25 needs (the number of items, each field's average
+  length) and how many shards of each kind there are;
+* ``assets/kb-search/l/N.js``, the lexicon by the hash of a word's first
+  character (with the synonym classes and expansions of those words): a query
+  needs the shards of its own characters only;
+* ``assets/kb-search/t/N.js``, the postings by the hash of the term: for each
+  field, the items holding the term with its frequency and the item's field
+  length (all BM25 needs), the department fields and item IDs alike;
+* ``assets/kb-search/p/N.js``, the positions of each character in each item,
+  for the rare query word matched as a run of characters (a phrase);
+* ``assets/kb-search/i/N.js``, what a result shows (ID, link, label, text,
+  departments), ``ITEMS_PER_SHARD`` items a file: fetched for the results shown.
+
+Every file is a script (``window.KB_SEARCH_INDEX = …`` for the manifest,
+``kbSearchShard(kind, number, data)`` for a shard), so that ``<script>`` tags
+load them from ``file://`` too, where ``fetch`` is refused; from a server the
+same files work unchanged.
 """
 
 from __future__ import annotations
@@ -19,7 +37,7 @@ from __future__ import annotations
 import json
 import math
 from collections import Counter
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from pathlib import Path
 from typing import Any
 
@@ -33,14 +51,21 @@ from kb.search.segment import ENGLISH
 from kb.text import HAN
 
 GLOBAL = "KB_SEARCH_INDEX"
-FORMAT = "kb-search-index/2"
-BROWSER_INDEX = "assets/kb-search-index.js"  # inside the site
+SHARD_CALLBACK = "kbSearchShard"
+FORMAT = "kb-search-index/3"
+BROWSER_INDEX = "assets/kb-search-index.js"  # inside the site: the manifest
+SHARDS = "assets/kb-search"  # inside the site: one folder per kind of shard
 CORE_SCRIPT = Path(__file__).resolve().parent / "js" / "kb-search-core.js"
 PORT_FILE = Path(__file__).resolve().parent / "port.yaml"
 # The fields kb.search.query matches words in, with their weights.
 SCORED_FIELDS: dict[str, float] = {**schema.FIELD_WEIGHTS, "grams": schema.GRAMS_WEIGHT}
+# How many bytes (uncompressed) a shard of postings, positions or lexicon holds
+# on average: the number of shards is the next power of two that gets there.
+SHARD_BYTES = {"t": 4096, "p": 4096, "l": 4096}
+ITEMS_PER_SHARD = 8
 
 ItemUrl = Callable[[Item], str]
+Postings = dict[str, dict[str, list[int]]]  # term -> field -> encoded postings
 
 
 def quantized(length: int) -> int:
@@ -50,54 +75,123 @@ def quantized(length: int) -> int:
     return int(byte_to_length(length_to_byte(length)))
 
 
-def field_tables(rows: list[dict[str, Any]]) -> dict[str, Any]:
-    """Per scored field: its weight, per-document lengths, average length and postings.
+def shard_of(key: str, count: int) -> int:
+    """The shard of ``key`` among ``count``: FNV-1a (32 bits) over its code points.
 
-    The postings of ``grams`` (every character of every text) are left out: the
-    browser derives them from the texts, which it has anyway.
+    The port computes the same (``shardOf`` in kb-search-core.js).
     """
-    fields: dict[str, Any] = {}
-    for name, weight in SCORED_FIELDS.items():
-        postings: dict[str, list[int]] = {}
-        lengths, total = [], 0
+    value = 0x811C9DC5
+    for char in key:
+        value = ((value ^ ord(char)) * 0x01000193) & 0xFFFFFFFF
+    return value % count
+
+
+def shard_count(sizes: Iterable[int], target: int) -> int:
+    """The next power of two that makes shards of about ``target`` bytes."""
+    total = sum(sizes)
+    count = 1
+    while total / count > target:
+        count *= 2
+    return count
+
+
+def _deltas(numbers: list[int]) -> list[int]:
+    return [n - (numbers[k - 1] if k else 0) for k, n in enumerate(numbers)]
+
+
+def field_postings(rows: list[dict[str, Any]]) -> tuple[Postings, dict[str, float]]:
+    """Per term and scored field: [item delta, frequency, quantized field length, …].
+
+    Items are numbered in the order of the plans and given as the difference
+    from the previous one; and each field's average length.
+    """
+    postings: Postings = {}
+    averages: dict[str, float] = {}
+    for name in SCORED_FIELDS:
+        held: dict[str, list[int]] = {}
+        total = 0
         for number, row in enumerate(rows):
             terms = row[name].split()
             total += len(terms)
-            lengths.append(quantized(len(terms)))
+            length = quantized(len(terms))
             for term, count in sorted(Counter(terms).items()):
-                postings.setdefault(term, []).extend([number, count])
-        fields[name] = {
-            "weight": weight,
-            "average": total / (len(rows) or 1),
-            "lengths": lengths,
-            "postings": {} if name == "grams" else dict(sorted(postings.items())),
-        }
-    return fields
-
-
-def department_tables(rows: list[dict[str, Any]]) -> dict[str, Any]:
-    """Per department field (lead, partner): its constant score and which items hold each token."""
-    tables: dict[str, Any] = {}
-    for name, score in schema.DEPT_SCORES.items():
+                held.setdefault(term, []).extend([number, count, length])
+        averages[name] = total / (len(rows) or 1)
+        for term, flat in held.items():
+            numbers = _deltas(flat[0::3])
+            encoded = [v for k, n in enumerate(numbers) for v in (n, flat[3 * k + 1], flat[3 * k + 2])]
+            postings.setdefault(term, {})[name] = encoded
+    for name in schema.DEPT_SCORES:
         holders: dict[str, list[int]] = {}
         for number, row in enumerate(rows):
             for term in sorted(set(row[name].split())):
                 holders.setdefault(term, []).append(number)
-        tables[name] = {"score": score, "postings": dict(sorted(holders.items()))}
-    return tables
+        for term, numbers in holders.items():
+            postings.setdefault(term, {})[name] = _deltas(numbers)
+    ids: dict[str, list[int]] = {}
+    for number, row in enumerate(rows):
+        ids.setdefault(row["id"], []).append(number)
+    for term, numbers in ids.items():
+        postings.setdefault(term, {})["id"] = _deltas(numbers)
+    return postings, averages
 
 
-def analyzer_tables(analyzer: Analyzer) -> dict[str, Any]:
-    """The analyzer for the browser: log-probabilities precomputed exactly as Python does."""
+def gram_positions(rows: list[dict[str, Any]]) -> dict[str, list[int]]:
+    """Per gram: [item delta, how many positions, position deltas …] (for phrases)."""
+    held: dict[str, list[tuple[int, list[int]]]] = {}
+    for number, row in enumerate(rows):
+        places: dict[str, list[int]] = {}
+        for position, gram in enumerate(row["grams"].split()):
+            places.setdefault(gram, []).append(position)
+        for gram, found in sorted(places.items()):
+            held.setdefault(gram, []).append((number, found))
+    out: dict[str, list[int]] = {}
+    for gram, entries in held.items():
+        flat: list[int] = []
+        previous = 0
+        for number, found in entries:
+            flat += [number - previous, len(found), *_deltas(found)]
+            previous = number
+        out[gram] = flat
+    return out
+
+
+def lexicon_entries(analyzer: Analyzer) -> dict[str, dict[str, Any]]:
+    """Per first character: the words starting with it, and what a query needs of them.
+
+    ``w``: log-probabilities, precomputed exactly as Python does; ``c``: synonym
+    class of the word and of its expansions; ``e``: expansions; ``m``: every
+    member of each class named (for highlighting).
+    """
     lexicon = analyzer.lexicon
     log_total = math.log(lexicon.total)
+    members = analyzer.members()
+    keys = sorted(lexicon.freq.keys() | analyzer.classes.keys() | analyzer.expansions.keys())
+    by_char: dict[str, dict[str, Any]] = {}
+    for key in keys:
+        entry = by_char.setdefault(key[0], {"w": {}, "c": {}, "e": {}, "m": {}})
+        if key in lexicon.freq:
+            entry["w"][key] = math.log(lexicon.freq[key]) - log_total
+        targets = analyzer.expansions.get(key, [])
+        if targets:
+            entry["e"][key] = targets
+        for term in (key, *targets):
+            head = analyzer.classes.get(term)
+            if head is not None:
+                entry["c"][term] = head
+                entry["m"][head] = members[head]
+    return by_char
+
+
+def analyzer_constants(analyzer: Analyzer) -> dict[str, Any]:
+    """What every query needs of the analyzer (the lexicon itself is in shards)."""
+    lexicon = analyzer.lexicon
     return {
-        "words": {w: math.log(f) - log_total for w, f in sorted(lexicon.freq.items())},
-        "unknown": math.log(1) - log_total,
+        "unknown": math.log(1) - math.log(lexicon.total),
+        # in UTF-16 code units, as the port's strings count
+        "max_len": max((len(w.encode("utf-16-le")) // 2 for w in lexicon.freq), default=1),
         "english": ENGLISH.pattern,
         "stopwords": sorted(analysis.STOPWORDS),
-        "classes": dict(sorted(analyzer.classes.items())),
-        "expansions": dict(sorted(analyzer.expansions.items())),
         "dashes": DASHES,
         "han": HAN,
         "pieces": dict(PIECE_PATTERNS),
@@ -131,25 +225,90 @@ def document_row(kb: KnowledgeBase, item: Item, url: ItemUrl) -> list[Any]:
     return [item.id, url(item), item_label(item), where, item.text, departments]
 
 
+def _dumps(data: Any) -> str:
+    return json.dumps(data, ensure_ascii=False, sort_keys=True, separators=(",", ":"))
+
+
+def _sharded(entries: dict[str, Any], kind: str, key: Callable[[str], str]) -> dict[int, Any]:
+    """``entries`` split into shards by the hash of ``key(name)``; every shard, even empty."""
+    count = shard_count((len(k) + len(_dumps(v)) for k, v in entries.items()), SHARD_BYTES[kind])
+    shards: dict[int, dict[str, Any]] = {n: {} for n in range(count)}
+    for name, value in entries.items():
+        shards[shard_of(key(name), count)][name] = value
+    return shards
+
+
+def _merged(entries: dict[str, dict[str, Any]]) -> dict[str, Any]:
+    """The lexicon entries of one shard's characters as one table of each kind."""
+    merged: dict[str, dict[str, Any]] = {"w": {}, "c": {}, "e": {}, "m": {}}
+    for entry in entries.values():
+        for kind, table in entry.items():
+            merged[kind].update(table)
+    return merged
+
+
 def build_index(kb: KnowledgeBase, analyzed: Analyzed, url: ItemUrl) -> dict[str, Any]:
+    """The manifest and every shard: ``{"manifest": …, "shards": {kind: {number: data}}}``."""
     analyzer, rows = analyzed.analyzer, analyzed.rows
-    return {
+    postings, averages = field_postings(rows)
+    items = [document_row(kb, item, url) for item in kb.items()]
+    shards = {
+        "l": {
+            n: _merged(entries)
+            for n, entries in _sharded(lexicon_entries(analyzer), "l", lambda c: c).items()
+        },
+        "t": _sharded(postings, "t", lambda t: t),
+        "p": _sharded(gram_positions(rows), "p", lambda g: g),
+        "i": {
+            n: items[n * ITEMS_PER_SHARD : (n + 1) * ITEMS_PER_SHARD]
+            for n in range(math.ceil(len(items) / ITEMS_PER_SHARD))
+        },
+    }
+    manifest = {
         "format": FORMAT,
-        "docs": [document_row(kb, item, url) for item in kb.items()],
-        "ids": [row["id"] for row in rows],
-        "fields": field_tables(rows),
-        "departments": department_tables(rows),
-        "analyzer": analyzer_tables(analyzer),
+        "count": len(rows),
+        "fields": {
+            name: {"weight": weight, "average": averages[name]}
+            for name, weight in SCORED_FIELDS.items()
+        },
+        "departments": dict(schema.DEPT_SCORES),
+        "analyzer": analyzer_constants(analyzer),
         "scoring": scoring_tables(),
         "snippet": snippet_tables(),
+        "shards": {
+            "folder": SHARDS.removeprefix("assets/"),
+            "counts": {kind: len(found) for kind, found in shards.items()},
+            "items_per_shard": ITEMS_PER_SHARD,
+        },
     }
+    return {"manifest": manifest, "shards": shards}
 
 
-def index_script(index: dict[str, Any]) -> str:
-    """The index as a script that sets one global; deterministic bytes."""
-    data = json.dumps(index, ensure_ascii=False, sort_keys=True, separators=(",", ":"))
-    return f"window.{GLOBAL}={data};\n"
+def shard_path(kind: str, number: int) -> str:
+    """A shard's file inside the site."""
+    return f"{SHARDS}/{kind}/{number}.js"
 
 
-def browser_index_script(kb: KnowledgeBase, analyzed: Analyzed, url: ItemUrl) -> str:
-    return index_script(build_index(kb, analyzed, url))
+def index_files(index: dict[str, Any]) -> dict[str, str]:
+    """Every file of the index (path inside the site → text); deterministic bytes."""
+    files = {BROWSER_INDEX: f"window.{GLOBAL}={_dumps(index['manifest'])};\n"}
+    for kind, found in sorted(index["shards"].items()):
+        for number, data in sorted(found.items()):
+            text = f'{SHARD_CALLBACK}("{kind}",{number},{_dumps(data)});\n'
+            files[shard_path(kind, number)] = text
+    return files
+
+
+def browser_index_files(kb: KnowledgeBase, analyzed: Analyzed, url: ItemUrl) -> dict[str, str]:
+    return index_files(build_index(kb, analyzed, url))
+
+
+def write_browser_index(folder: Path, files: dict[str, str]) -> None:
+    """Write the index's files into a site (or its sources), replacing any older shards."""
+    import shutil
+
+    from kb.text import write_text
+
+    shutil.rmtree(folder / SHARDS, ignore_errors=True)
+    for path, text in files.items():
+        write_text(folder / path, text)

@@ -14,7 +14,7 @@ from kb.corpus import Corpus
 from kb.model import KnowledgeBase
 from kb.release import SITE_DOCS
 from kb.search.indexer import Analyzed
-from kb.search.browser import CORE_SCRIPT, browser_index_script
+from kb.search.browser import CORE_SCRIPT, browser_index_files, write_browser_index
 from kb.site import layout
 from kb.site.context import Context
 from kb.site.downloads import write_department_tables, write_monitoring_downloads
@@ -36,7 +36,7 @@ def write_site_sources(kb: KnowledgeBase, corpus: Corpus, analyzed: Analyzed, ro
     for asset in [*sorted(ASSETS.iterdir()), CORE_SCRIPT]:
         if asset.is_file():
             shutil.copyfile(asset, docs / layout.ASSETS / asset.name)
-    write_text(docs / layout.SEARCH_INDEX_JS, browser_index_script(kb, analyzed, layout.item_href))
+    write_browser_index(docs, browser_index_files(kb, analyzed, layout.item_href))
     write_department_tables(kb, docs)
     write_monitoring_downloads(ctx, docs)
     write_config(root, navigation(ctx))

@@ -124,8 +124,8 @@ def test_browser_search_matches_kb_search(site: Path, watched: Watched, screensh
         assert [h.rsplit("#", 1)[1] for h in hrefs] == [hit.id for hit in cli[query]], query
     # ... and the page's own search code for all of them, without reloading the index
     browser = watched.page.evaluate(
-        """queries => window.kbSearch.load().then(searcher =>
-            queries.map(q => searcher.search(q).slice(0, 10).map(r => r.id)))""",
+        """queries => window.kbSearch.load().then(searcher => Promise.all(
+            queries.map(q => searcher.find(q, 10).then(found => found.results.map(r => r.id)))))""",
         queries,
     )
     same = sum(len(set(e) & set(b)) for e, b in zip(expected, browser, strict=True))

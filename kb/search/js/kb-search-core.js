@@ -8,11 +8,16 @@
  * index that `kb build` writes (kb/search/browser.py), and an index of
  * another format is refused.  tests/test_search_port.py runs every stage
  * under node against fixtures written by the Python side.
+ *
+ * The index is sharded (kb/search/browser.py): a small manifest, and shards
+ * of the lexicon, postings, character positions and result texts that a
+ * query fetches as it needs them, through the `fetchShard(kind, number)`
+ * function given to `open` (script tags in the page, files under node).
  */
 (function (root) {
   "use strict";
 
-  var FORMAT = "kb-search-index/2"; // kb/search/browser.py FORMAT
+  var FORMAT = "kb-search-index/3"; // kb/search/browser.py FORMAT
   // Set from the index by Analyzer (kb/normalize.py, kb/search/segment.py).
   var DASHES = "";
   var HAN_CHAR = null;
@@ -77,11 +82,9 @@
 
   /** jieba's dictionary algorithm (no HMM) over the lexicon that built the index. */
   function Lexicon(tables) {
-    this.logp = tables.words; // log(freq) - log(total), computed in Python
+    this.logp = {}; // log(freq) - log(total), computed in Python; filled from the shards
     this.unknown = tables.unknown;
-    var longest = 1;
-    for (var w in this.logp) if (has(this.logp, w) && w.length > longest) longest = w.length;
-    this.maxLen = longest;
+    this.maxLen = tables.max_len; // the longest word of the whole lexicon
   }
 
   Lexicon.prototype.dag = function (sentence) {
@@ -155,8 +158,9 @@
     this.lexicon = new Lexicon(tables);
     this.stopwords = {};
     for (var i = 0; i < tables.stopwords.length; i++) this.stopwords[tables.stopwords[i]] = true;
-    this.classes = tables.classes;
-    this.expansions = tables.expansions;
+    this.classes = {};
+    this.expansions = {};
+    this.members = {};
     this.classMark = tables.class_mark;
     this.expansionWeight = tables.expansion_weight;
     this.partWeight = tables.part_weight;
@@ -165,13 +169,20 @@
     for (var d = 0; d < tables.department_tokens.length; d++) this.departmentTokens[tables.department_tokens[d]] = true;
     this.maxQueryChars = tables.max_query_chars;
     this.maxQueryWords = tables.max_query_words;
-    this.members = {};
-    for (var term in this.classes) {
-      if (!has(this.classes, term)) continue;
-      var head = this.classes[term];
-      (this.members[head] = this.members[head] || []).push(term);
-    }
   }
+
+  /** Add a lexicon shard: words, classes (with their members) and expansions. */
+  Analyzer.prototype.merge = function (shard) {
+    var parts = [
+      [shard.w, this.lexicon.logp],
+      [shard.c, this.classes],
+      [shard.e, this.expansions],
+      [shard.m, this.members],
+    ];
+    for (var p = 0; p < parts.length; p++) {
+      for (var key in parts[p][0]) if (has(parts[p][0], key)) parts[p][1][key] = parts[p][0][key];
+    }
+  };
 
   /** The terms of a text in order, function words dropped (Analyzer.tokens). */
   Analyzer.prototype.tokens = function (text) {
@@ -282,6 +293,65 @@
     return words.slice(0, this.maxQueryWords);
   };
 
+  // --- The sharded index (kb/search/browser.py) ---
+
+  /** The shard of `key` among `count`: FNV-1a over code points (browser.py shard_of). */
+  function shardOf(key, count) {
+    var value = 0x811c9dc5;
+    var points = Array.from(key);
+    for (var i = 0; i < points.length; i++) {
+      value = Math.imul(value ^ points[i].codePointAt(0), 0x01000193) >>> 0;
+    }
+    return value % count;
+  }
+
+  /** Shards fetched once each, through `fetchShard(kind, number)` → Promise of the data. */
+  function Store(shards, fetchShard) {
+    this.counts = shards.counts;
+    this.itemsPerShard = shards.items_per_shard;
+    this.fetchShard = fetchShard;
+    this.data = {};
+    this.pending = {};
+    this.fetched = []; // "kind/number" in the order asked for (for tests and measurements)
+  }
+
+  Store.prototype.load = function (kind, numbers) {
+    var self = this;
+    return Promise.all(
+      numbers.map(function (n) {
+        var key = kind + "/" + n;
+        if (!has(self.pending, key)) {
+          self.fetched.push(key);
+          self.pending[key] = Promise.resolve(self.fetchShard(kind, n)).then(function (data) {
+            self.data[key] = data;
+            return data;
+          });
+        }
+        return self.pending[key];
+      })
+    );
+  };
+
+  /** Load the shards of `keys` (hashed) of one kind; resolves to the newly loaded ones. */
+  Store.prototype.loadKeys = function (kind, keys) {
+    var count = this.counts[kind];
+    var numbers = [];
+    for (var k = 0; k < keys.length; k++) {
+      var n = shardOf(keys[k], count);
+      if (numbers.indexOf(n) < 0) numbers.push(n);
+    }
+    numbers.sort(function (a, b) {
+      return a - b;
+    });
+    return this.load(kind, numbers);
+  };
+
+  Store.prototype.entry = function (kind, key) {
+    var shard = this.data[kind + "/" + shardOf(key, this.counts[kind])];
+    if (shard === undefined) throw new Error("shard not loaded: " + kind + " " + key);
+    return has(shard, key) ? shard[key] : null;
+  };
+
   // --- Scoring: whoosh's BM25F, DisjunctionMax per query word, sum over words ---
 
   function bm25(scoring, idf, tf, fl, avgfl) {
@@ -290,57 +360,148 @@
     return idf * ((tf * (k1 + 1)) / (tf + k1 * (1 - b + (b * fl) / avgfl)));
   }
 
-  function Searcher(index) {
-    this.docs = index.docs;
-    this.ids = index.ids;
+  function Searcher(index, fetchShard) {
+    this.store = new Store(index.shards, fetchShard);
     this.fields = index.fields;
     this.departments = index.departments;
     this.analyzer = new Analyzer(index.analyzer);
     this.scoring = index.scoring;
     this.snippet = index.snippet;
     this.idWeight = index.scoring.id_weight;
-    this.count = this.docs.length;
-    // The "grams" field (characters in order) is computed here from the texts.
-    this.grams = [];
-    var postings = {};
-    for (var d = 0; d < this.docs.length; d++) {
-      var grams = this.analyzer.grams(this.docs[d][4]);
-      this.grams.push(grams);
-      var counts = {};
-      for (var g = 0; g < grams.length; g++) counts[grams[g]] = (counts[grams[g]] || 0) + 1;
-      for (var term in counts) (postings[term] = postings[term] || []).push(d, counts[term]);
-    }
-    this.fields.grams.postings = postings;
+    this.count = index.count;
+    this.decoded = {};
   }
+
+  /** Load the lexicon for every character of `text` (before analyzing it). */
+  Searcher.prototype.loadLexicon = function (text) {
+    var analyzer = this.analyzer;
+    var seen = {};
+    var keys = Array.from(normalize(text)).filter(function (c) {
+      return has(seen, c) ? false : (seen[c] = true);
+    });
+    return this.store.loadKeys("l", keys).then(function (shards) {
+      shards.forEach(function (shard) {
+        analyzer.merge(shard);
+      });
+    });
+  };
+
+  /** The terms whose postings a query word may read. */
+  function wordTerms(word) {
+    var token = word.token;
+    if (token.kind === "id") return [token.text];
+    var terms = Object.keys(word.forms);
+    if (token.kind === "word" && isHan(token.text)) terms = terms.concat(chars(token.text));
+    return terms;
+  }
+
+  /** Fetch all a query needs to be scored; resolves to its words. */
+  Searcher.prototype.prepare = function (query) {
+    var self = this;
+    return this.loadLexicon(query)
+      .then(function () {
+        var words = self.analyzer.queryWords(query);
+        var terms = [];
+        words.forEach(function (w) {
+          terms = terms.concat(wordTerms(w));
+        });
+        return self.store.loadKeys("t", terms).then(function () {
+          return words;
+        });
+      })
+      .then(function (words) {
+        var grams = [];
+        words.forEach(function (w) {
+          if (self.phraseGrams(w)) grams = grams.concat(self.phraseGrams(w));
+        });
+        return self.store.loadKeys("p", grams).then(function () {
+          return words;
+        });
+      });
+  };
+
+  /** [item, frequency, field length, …] of a term in a field (or items alone), decoded. */
+  Searcher.prototype.posting = function (fieldName, term) {
+    var key = fieldName + " " + term;
+    if (has(this.decoded, key)) return this.decoded[key];
+    var entry = this.store.entry("t", term);
+    var flat = entry && has(entry, fieldName) ? entry[fieldName].slice() : null;
+    if (flat) {
+      var step = fieldName === "body" || fieldName === "grams" ? 3 : 1;
+      for (var i = step; i < flat.length; i += step) flat[i] += flat[i - step];
+    }
+    return (this.decoded[key] = flat);
+  };
 
   /** Document → BM25F score of one term in one field (unboosted). */
   Searcher.prototype.termScores = function (fieldName, term) {
     var field = this.fields[fieldName];
-    var posting = has(field.postings, term) ? field.postings[term] : null;
+    var posting = this.posting(fieldName, term);
     var scores = {};
     if (!posting) return scores;
-    var idf = Math.log(this.count / (posting.length / 2 + 1)) + 1;
+    var idf = Math.log(this.count / (posting.length / 3 + 1)) + 1;
     var avg = field.average || 1;
-    for (var i = 0; i < posting.length; i += 2) {
-      scores[posting[i]] = bm25(this.scoring, idf, posting[i + 1], field.lengths[posting[i]], avg);
+    for (var i = 0; i < posting.length; i += 3) {
+      scores[posting[i]] = bm25(this.scoring, idf, posting[i + 1], posting[i + 2], avg);
     }
     return scores;
   };
 
+  /** Whether any form of a word is a term of a word field. */
+  Searcher.prototype.matchesAsWord = function (word) {
+    for (var form in word.forms) {
+      if (!has(word.forms, form)) continue;
+      for (var name in this.fields) {
+        if (has(this.fields, name) && name !== "grams" && this.posting(name, form)) return true;
+      }
+    }
+    return false;
+  };
+
+  /** The characters of a word looked for as a phrase of grams, or null (query.py). */
+  Searcher.prototype.phraseGrams = function (word) {
+    var token = word.token;
+    if (token.kind !== "word" || !isHan(token.text) || Array.from(token.text).length === 1) return null;
+    if (this.matchesAsWord(word)) return null;
+    var grams = chars(token.text);
+    return grams.length > 1 ? grams : null;
+  };
+
+  /** Item → positions of a gram, from the position shards. */
+  Searcher.prototype.positions = function (gram) {
+    var flat = this.store.entry("p", gram) || [];
+    var out = {};
+    var doc = 0;
+    for (var i = 0; i < flat.length; ) {
+      doc += flat[i];
+      var n = flat[i + 1];
+      var list = [];
+      var pos = 0;
+      for (var k = 0; k < n; k++) list.push((pos += flat[i + 2 + k]));
+      out[doc] = list;
+      i += 2 + n;
+    }
+    return out;
+  };
+
   Searcher.prototype.phraseDocs = function (grams) {
+    var places = grams.map(this.positions, this);
     var found = [];
-    for (var d = 0; d < this.grams.length; d++) {
-      var list = this.grams[d];
-      for (var i = 0; i + grams.length <= list.length; i++) {
-        var j = 0;
-        while (j < grams.length && list[i + j] === grams[j]) j++;
+    for (var doc in places[0]) {
+      if (!has(places[0], doc)) continue;
+      var starts = places[0][doc];
+      for (var s = 0; s < starts.length; s++) {
+        var j = 1;
+        while (j < grams.length && has(places[j], doc) && places[j][doc].indexOf(starts[s] + j) >= 0) j++;
         if (j === grams.length) {
-          found.push(d);
+          found.push(+doc);
           break;
         }
       }
     }
-    return found;
+    return found.sort(function (a, b) {
+      return a - b;
+    });
   };
 
   /** One query word: the best of its matches over forms and fields (query.py _clause). */
@@ -352,7 +513,8 @@
     }
     var token = word.token;
     if (token.kind === "id") {
-      for (var d = 0; d < this.ids.length; d++) if (this.ids[d] === token.text) take(d, this.idWeight);
+      var holders = this.posting("id", token.text) || [];
+      for (var d = 0; d < holders.length; d++) take(holders[d], this.idWeight);
       return best;
     }
     for (var form in word.forms) {
@@ -400,15 +562,18 @@
     for (var token in named) {
       for (var field in this.departments) {
         if (!has(this.departments, field)) continue;
-        var table = this.departments[field];
-        var holders = has(table.postings, token) ? table.postings[token] : [];
-        var score = table.score * named[token];
+        var holders = this.posting(field, token) || [];
+        var score = this.departments[field] * named[token];
         for (var h = 0; h < holders.length; h++) total[holders[h]] = (total[holders[h]] || 0) + score;
       }
     }
   };
 
-  /** Ranked results, best first; ties in the order of the plans (as whoosh). */
+  /**
+   * Ranked results, best first; ties in the order of the plans (as whoosh).
+   * Synchronous: the query's shards must be loaded (`prepare`).  Each result
+   * is {item, score, surfaces}; `describe` adds what it shows.
+   */
   Searcher.prototype.search = function (query) {
     var words = this.analyzer.queryWords(query);
     var total = {};
@@ -423,25 +588,48 @@
         if (Array.from(s).length > 1 || Array.from(word.token.text).length === 1) surfaces.push(s);
       });
     });
-    var docs = this.docs;
     return Object.keys(total)
       .map(Number)
       .sort(function (a, b) {
         return total[b] - total[a] || a - b;
       })
       .map(function (d) {
-        var row = docs[d];
-        return {
-          id: row[0],
-          url: row[1],
-          label: row[2],
-          where: row[3],
-          text: row[4],
-          departments: row[5],
-          score: total[d],
-          surfaces: surfaces,
-        };
+        return { item: d, score: total[d], surfaces: surfaces };
       });
+  };
+
+  /** Fetch what `results` show (ID, link, label, where, text, departments) and add it. */
+  Searcher.prototype.describe = function (results) {
+    var per = this.store.itemsPerShard;
+    var numbers = [];
+    results.forEach(function (r) {
+      var n = Math.floor(r.item / per);
+      if (numbers.indexOf(n) < 0) numbers.push(n);
+    });
+    var store = this.store;
+    return store.load("i", numbers).then(function () {
+      return results.map(function (r) {
+        var row = store.data["i/" + Math.floor(r.item / per)][r.item % per];
+        r.id = row[0];
+        r.url = row[1];
+        r.label = row[2];
+        r.where = row[3];
+        r.text = row[4];
+        r.departments = row[5];
+        return r;
+      });
+    });
+  };
+
+  /** Everything for a query: {total, results: the first `limit`, described}. */
+  Searcher.prototype.find = function (query, limit) {
+    var self = this;
+    return this.prepare(query).then(function () {
+      var all = self.search(query);
+      return self.describe(all.slice(0, limit)).then(function (shown) {
+        return { total: all.length, results: shown };
+      });
+    });
   };
 
   /** Where the surfaces occur in a text, merged (snippet.py match_spans). */
@@ -509,13 +697,17 @@
     return out;
   }
 
-  /** A searcher over `index`, or an error when the index is not of this port's format. */
-  function open(index) {
+  /**
+   * A searcher over the manifest `index`, fetching shards with `fetchShard(kind, number)`
+   * (→ the shard's data, or a Promise of it); an error when the index is not of this
+   * port's format.
+   */
+  function open(index, fetchShard) {
     if (!index || index.format !== FORMAT) {
       var found = index && index.format ? index.format : "未知";
       throw new Error("搜索索引的格式（" + found + "）与本页的检索程序（" + FORMAT + "）不一致，请重新构建网站");
     }
-    return new Searcher(index);
+    return new Searcher(index, fetchShard);
   }
 
   root.kbSearchCore = {
@@ -526,6 +718,7 @@
     normalize: normalize,
     pieces: pieces,
     chars: chars,
+    shardOf: shardOf,
     snippetParts: snippetParts,
   };
 })(typeof window !== "undefined" ? window : globalThis);

@@ -2,7 +2,8 @@
  * kb-search.js: the site's search box and results, offline and from file://.
  *
  * The search itself is kb-search-core.js (kb/search/js), the port of
- * `kb search`; this file loads the index (a script tag: works from file://),
+ * `kb search`; this file loads the index's manifest and, for each query, the
+ * shards it needs (script tags: works from file:// and from a server),
  * puts a search box in the header, answers ?q= on any page and renders the
  * results.  Text from the corpus is only ever put into the page as text
  * nodes, never as HTML.
@@ -15,7 +16,7 @@
   var LIVE_RESULTS = 8;
   var PAGE_RESULTS = 50;
 
-  // --- Loading the index (a script tag: works from file://) ---
+  // --- Loading the index: the manifest, then the shards a query needs (script tags) ---
 
   function config() {
     var node = document.getElementById("__config");
@@ -28,13 +29,50 @@
 
   var base = ".";
   var loading = null;
+  var waiting = {}; // "kind/number" → resolve, until its script calls kbSearchShard
+
+  function addScript(src, onerror, onload) {
+    var script = document.createElement("script");
+    script.src = src;
+    script.onload = function () {
+      script.remove();
+      if (onload) onload();
+    };
+    script.onerror = function () {
+      script.remove();
+      onerror();
+    };
+    document.head.appendChild(script);
+  }
+
+  // Every shard file is `kbSearchShard(kind, number, data);` (kb/search/browser.py).
+  root.kbSearchShard = function (kind, number, data) {
+    var key = kind + "/" + number;
+    if (waiting[key]) waiting[key](data);
+    delete waiting[key];
+  };
+
+  function fetchShard(folder) {
+    return function (kind, number) {
+      return new Promise(function (resolve, reject) {
+        var key = kind + "/" + number;
+        waiting[key] = resolve;
+        addScript(base + "/assets/" + folder + "/" + key + ".js", function () {
+          delete waiting[key];
+          reject(new Error("无法加载搜索索引的一部分（" + key + "），请重新构建网站"));
+        });
+      });
+    };
+  }
 
   function load() {
     if (loading) return loading;
     loading = new Promise(function (resolve, reject) {
       function opened() {
         try {
-          resolve(root.kbSearchCore.open(root.KB_SEARCH_INDEX));
+          var index = root.KB_SEARCH_INDEX;
+          var folder = index && index.shards ? index.shards.folder : "";
+          resolve(root.kbSearchCore.open(index, fetchShard(folder)));
         } catch (err) {
           reject(err);
         }
@@ -43,13 +81,13 @@
         opened();
         return;
       }
-      var script = document.createElement("script");
-      script.src = base + "/" + INDEX_SCRIPT;
-      script.onload = opened;
-      script.onerror = function () {
-        reject(new Error("无法加载搜索索引"));
-      };
-      document.head.appendChild(script);
+      addScript(
+        base + "/" + INDEX_SCRIPT,
+        function () {
+          reject(new Error("无法加载搜索索引"));
+        },
+        opened
+      );
     });
     return loading;
   }
@@ -104,13 +142,14 @@
   }
 
   function showResults(container, searcher, query, limit) {
-    var results = searcher.search(query);
-    container.textContent = "";
-    var summary = results.length
-      ? "“" + query + "”：找到 " + results.length + " 条" + (results.length > limit ? "，显示前 " + limit + " 条" : "")
-      : "“" + query + "”：没有找到符合条件的条目。可以换一个词，或把长词拆开（用空格分隔）。";
-    container.appendChild(el("p", "kb-results-summary", summary));
-    if (results.length) container.appendChild(resultList(searcher, results, limit));
+    return searcher.find(query, limit).then(function (found) {
+      container.textContent = "";
+      var summary = found.total
+        ? "“" + query + "”：找到 " + found.total + " 条" + (found.total > limit ? "，显示前 " + limit + " 条" : "")
+        : "“" + query + "”：没有找到符合条件的条目。可以换一个词，或把长词拆开（用空格分隔）。";
+      container.appendChild(el("p", "kb-results-summary", summary));
+      if (found.total) container.appendChild(resultList(searcher, found.results, limit));
+    });
   }
 
   function searchUrl(query) {
@@ -151,19 +190,23 @@
           panel.hidden = true;
           return;
         }
-        load().then(
-          function (searcher) {
-            showResults(panel, searcher, query, LIVE_RESULTS);
-            var more = el("a", "kb-live-more", "全部结果 →");
-            more.href = searchUrl(query);
-            panel.appendChild(more);
-            panel.hidden = false;
-          },
-          function (err) {
-            panel.textContent = err.message;
-            panel.hidden = false;
-          }
-        );
+        load()
+          .then(function (searcher) {
+            return showResults(panel, searcher, query, LIVE_RESULTS);
+          })
+          .then(
+            function () {
+              if (input.value.trim() !== query) return; // a newer query is on its way
+              var more = el("a", "kb-live-more", "全部结果 →");
+              more.href = searchUrl(query);
+              panel.appendChild(more);
+              panel.hidden = false;
+            },
+            function (err) {
+              panel.textContent = err.message;
+              panel.hidden = false;
+            }
+          );
       }, 120);
     });
     form.addEventListener("keydown", function (event) {
@@ -205,15 +248,18 @@
       input.value = query;
     });
     container.textContent = "正在搜索…";
-    load().then(
-      function (searcher) {
-        showResults(container, searcher, query, PAGE_RESULTS);
-        document.documentElement.setAttribute("data-kb-search", "done");
-      },
-      function (err) {
-        container.textContent = err.message;
-      }
-    );
+    load()
+      .then(function (searcher) {
+        return showResults(container, searcher, query, PAGE_RESULTS);
+      })
+      .then(
+        function () {
+          document.documentElement.setAttribute("data-kb-search", "done");
+        },
+        function (err) {
+          container.textContent = err.message;
+        }
+      );
   }
 
   root.kbSearch = { load: load };
