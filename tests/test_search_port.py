@@ -25,6 +25,8 @@ from kb.search.snippet import snippet
 
 if TYPE_CHECKING:
     from kb.build import BuildResult
+    from kb.corpus import Corpus
+    from kb.model import KnowledgeBase
     from kb.search.engine import SearchIndex
 
 TEXTS = [
@@ -181,3 +183,82 @@ def test_the_port_holds_no_copy_of_the_tables() -> None:
     script = CORE_SCRIPT.read_text(encoding="utf-8")
     for value in (UNITS, str(schema.BM25_K1), str(schema.ID_WEIGHT), f"= {snippet.WIDTH};"):
         assert value not in script, value
+
+
+# --------------------------------------------------------------------------- the shards
+
+SHARDS_READ = (
+    NODE_LOADER
+    + """
+(async () => {
+const out = {};
+for (const q of JSON.parse(fs.readFileSync(0, "utf8"))) {
+  read.length = 0;
+  const found = await openIndex().find(q, 10);
+  out[q] = { read: [...read], items: found.results.map((r) => r.item) };
+}
+process.stdout.write(JSON.stringify(out));
+})();
+"""
+)
+
+
+def _manifest(index_js: Path) -> dict[str, Any]:
+    text = index_js.read_text(encoding="utf-8")
+    data: dict[str, Any] = json.loads(text[text.index("=") + 1 : text.rindex(";")])
+    return data
+
+
+def test_a_query_reads_only_the_shards_of_its_terms(
+    index_js: Path, corpus_index: SearchIndex
+) -> None:
+    from kb.normalize import is_han
+    from kb.search.analysis import chars
+    from kb.search.browser import shard_of
+
+    shards = _manifest(index_js)["shards"]
+    counts, per = shards["counts"], shards["items_per_shard"]
+    queries = ["孕产妇死亡率", "W1-G2", "县妇联", "普惠", "女 干部"]
+    found = run_node(SHARDS_READ, str(index_js), str(CORE_SCRIPT), stdin=json.dumps(queries))
+    phrases = 0
+    for query in queries:
+        read = found[query]["read"]
+        assert len(read) == len(set(read)), query  # each shard once
+        kinds: dict[str, set[int]] = {"l": set(), "t": set(), "p": set(), "i": set()}
+        for name in read:
+            kind, _, file = name.partition("/")
+            kinds[kind].add(int(file.removesuffix(".js")))
+        words = query_words(corpus_index.analyzer, query)
+        terms = set()
+        for w in words:
+            terms |= {w.token.text} if w.token.kind == "id" else {f for f, _ in w.forms}
+            if w.token.kind == "word" and is_han(w.token.text):
+                terms |= set(chars(w.token.text))
+        grams = {g for w in words if is_han(w.token.text) for g in chars(w.token.text)}
+        assert kinds["l"] == {shard_of(c, counts["l"]) for c in normalize(query)}, query
+        assert kinds["t"] == {shard_of(t, counts["t"]) for t in terms}, query
+        assert kinds["p"] <= {shard_of(g, counts["p"]) for g in grams}, query
+        assert kinds["i"] == {n // per for n in found[query]["items"]}, query
+        assert len(read) < sum(counts.values()) / 4, query
+        phrases += bool(kinds["p"])
+    assert 0 < phrases < len(queries)  # positions are read only for a phrase (普惠)
+
+
+def test_the_shards_are_the_build_s_and_deterministic(
+    corpus: Corpus, knowledge: KnowledgeBase, index_js: Path
+) -> None:
+    """Analyzing again and writing again gives the site's index files byte for byte, no more."""
+    from kb.search.browser import BROWSER_INDEX, SHARDS, browser_index_files
+    from kb.search.indexer import analyze
+    from kb.site.layout import item_href
+
+    files = browser_index_files(knowledge, analyze(knowledge, corpus.search_terms), item_href)
+    site = index_js.parents[1]
+    on_disk = {
+        p.relative_to(site).as_posix(): p.read_text(encoding="utf-8")
+        for p in sorted((site / SHARDS).rglob("*.js"))
+    }
+    on_disk[BROWSER_INDEX] = index_js.read_text(encoding="utf-8")
+    assert files.keys() == on_disk.keys()
+    assert files == on_disk
+    assert not [p for p, text in files.items() if str(Path.cwd()) in text or "/tmp/" in text]
