@@ -119,7 +119,9 @@ def field_postings(rows: list[dict[str, Any]]) -> tuple[Postings, dict[str, floa
         averages[name] = total / (len(rows) or 1)
         for term, flat in held.items():
             numbers = _deltas(flat[0::3])
-            encoded = [v for k, n in enumerate(numbers) for v in (n, flat[3 * k + 1], flat[3 * k + 2])]
+            encoded = [
+                v for k, n in enumerate(numbers) for v in (n, flat[3 * k + 1], flat[3 * k + 2])
+            ]
             postings.setdefault(term, {})[name] = encoded
     for name in schema.DEPT_SCORES:
         holders: dict[str, list[int]] = {}

@@ -210,3 +210,41 @@ def test_hostile_text_runs_no_script(browser: Any, tmp_path: Path) -> None:
         assert not [e for e in watched.errors if e.startswith("dialog")]
     finally:
         context.close()
+
+
+def test_search_reads_only_its_shards_from_disk_and_from_a_server(
+    site: Path, watched: Watched
+) -> None:
+    """The page fetches the manifest and a few shards (script tags), from file:// and http://."""
+    import threading
+
+    from kb.search.browser import SHARDS
+    from kb.site.serve import make_server
+
+    shards = {p.relative_to(site).as_posix() for p in (site / SHARDS).rglob("*.js")}
+    server = make_server(site, port=0)
+    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    thread.start()
+    try:
+        roots = [site.as_uri(), f"http://127.0.0.1:{server.server_address[1]}"]
+        folder = SHARDS + "/"
+        asked: list[str] = []
+
+        def listen(request: Any) -> None:
+            if folder in request.url:
+                asked.append(request.url.split(folder, 1)[1])
+
+        watched.page.on("request", listen)
+        lists = []
+        for root in roots:
+            asked.clear()
+            watched.page.goto(f"{root}/search.html?q=" + quote("孕产妇死亡率"))
+            lists.append(results(watched.page))
+            assert asked and len(asked) == len(set(asked)), root  # each shard once
+            assert {folder + a for a in asked} <= shards
+            assert len(asked) < len(shards) / 4, root
+        assert lists[0] == lists[1] and lists[0][0].endswith("#W1-G2")
+    finally:
+        server.shutdown()
+        server.server_close()
+    assert watched.errors == []

@@ -621,13 +621,16 @@
     });
   };
 
-  /** Everything for a query: {total, results: the first `limit`, described}. */
+  /**
+   * Everything for a query: {total, results: the first `limit` described, all: every
+   * result (describe more of them as they are shown)}.
+   */
   Searcher.prototype.find = function (query, limit) {
     var self = this;
     return this.prepare(query).then(function () {
       var all = self.search(query);
       return self.describe(all.slice(0, limit)).then(function (shown) {
-        return { total: all.length, results: shown };
+        return { total: all.length, results: shown, all: all };
       });
     });
   };

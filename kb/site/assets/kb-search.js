@@ -15,6 +15,7 @@
   var SEARCH_PAGE = "search.html";
   var LIVE_RESULTS = 8;
   var PAGE_RESULTS = 50;
+  var FIRST_RESULTS = 10; // shown as soon as their texts arrive; the rest follow
 
   // --- Loading the index: the manifest, then the shards a query needs (script tags) ---
 
@@ -141,14 +142,24 @@
     return list;
   }
 
+  /** The first results as soon as they are known, then the others up to `limit`. */
   function showResults(container, searcher, query, limit) {
-    return searcher.find(query, limit).then(function (found) {
+    var first = Math.min(limit, FIRST_RESULTS);
+    return searcher.find(query, first).then(function (found) {
       container.textContent = "";
       var summary = found.total
         ? "“" + query + "”：找到 " + found.total + " 条" + (found.total > limit ? "，显示前 " + limit + " 条" : "")
         : "“" + query + "”：没有找到符合条件的条目。可以换一个词，或把长词拆开（用空格分隔）。";
       container.appendChild(el("p", "kb-results-summary", summary));
-      if (found.total) container.appendChild(resultList(searcher, found.results, limit));
+      if (!found.total) return null;
+      var list = resultList(searcher, found.results, first);
+      container.appendChild(list);
+      var rest = found.all.slice(first, limit);
+      if (!rest.length) return null;
+      return searcher.describe(rest).then(function (more) {
+        var items = resultList(searcher, more, more.length).childNodes;
+        while (items.length) list.appendChild(items[0]);
+      });
     });
   }
 
