@@ -122,14 +122,15 @@ def first_result_bytes(site: Path) -> tuple[list[Any], dict[int, dict[str, list[
         found: dict[str, list[int]] = {"gzip": [], "raw": []}
         for kind in ("l", "t", "p", "i"):
             found[f"{kind} gzip"] = []
+            found[f"{kind} raw"] = []
         for row in rows:
             files = row[str(limit)]["files"]
             found["gzip"].append(fixed[0] + sum(size(f)[0] for f in files))
             found["raw"].append(fixed[1] + sum(size(f)[1] for f in files))
             for kind in ("l", "t", "p", "i"):
-                found[f"{kind} gzip"].append(
-                    sum(size(f)[0] for f in files if f.startswith(kind + "/"))
-                )
+                mine = [size(f) for f in files if f.startswith(kind + "/")]
+                found[f"{kind} gzip"].append(sum(g for g, _ in mine))
+                found[f"{kind} raw"].append(sum(r for _, r in mine))
         first[limit] = found
     return rows, first
 
@@ -159,9 +160,11 @@ def measure(n: int, tmp: Path, check: bool) -> dict[str, object]:
     again = browser_index_files(kb, analyzed, item_href)
     rows, first = first_result_bytes(site)
     kinds: dict[str, list[int]] = {}
-    for path, _ in files.items():
+    raw: dict[str, int] = {}
+    for path, text in files.items():
         kind = path.split("/")[-2] if "/kb-search/" in path else "manifest"
         kinds.setdefault(kind, []).append(gz(site / path))
+        raw[kind] = raw.get(kind, 0) + len(text.encode())
     same = None
     if check:
         from kb.search.engine import SearchIndex
@@ -186,6 +189,7 @@ def measure(n: int, tmp: Path, check: bool) -> dict[str, object]:
         "total_kb": sum(len(t.encode()) for t in files.values()) / 1e3,
         "total_gzip_kb": sum(sum(v) for v in kinds.values()) / 1e3,
         "by_kind_gzip_kb": {k: round(sum(v) / 1e3, 1) for k, v in sorted(kinds.items())},
+        "by_kind_raw_kb": {k: round(v / 1e3, 1) for k, v in sorted(raw.items())},
         "shard_counts": {k: len(v) for k, v in sorted(kinds.items())},
         "first_results_kb": {
             f"{limit} {how}": summary(v)

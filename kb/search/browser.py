@@ -62,7 +62,7 @@ SCORED_FIELDS: dict[str, float] = {**schema.FIELD_WEIGHTS, "grams": schema.GRAMS
 # How many bytes (uncompressed) a shard of postings, positions or lexicon holds
 # on average: the number of shards is the next power of two that gets there.
 SHARD_BYTES = {"t": 4096, "p": 4096, "l": 4096}
-ITEMS_PER_SHARD = 8
+ITEMS_PER_SHARD = 4
 
 ItemUrl = Callable[[Item], str]
 Postings = dict[str, dict[str, list[int]]]  # term -> field -> encoded postings

@@ -386,37 +386,54 @@
     });
   };
 
-  /** The terms whose postings a query word may read. */
+  /** The terms a query word is looked up as (its ID, or its forms). */
   function wordTerms(word) {
-    var token = word.token;
-    if (token.kind === "id") return [token.text];
-    var terms = Object.keys(word.forms);
-    if (token.kind === "word" && isHan(token.text)) terms = terms.concat(chars(token.text));
-    return terms;
+    return word.token.kind === "id" ? [word.token.text] : Object.keys(word.forms);
   }
 
-  /** Fetch all a query needs to be scored; resolves to its words. */
+  /**
+   * The characters of a query word whose grams postings its clause reads: a single
+   * character always, a longer Chinese word only when no form is a word of the
+   * index (query.py _text_matches); null when none.
+   */
+  Searcher.prototype.gramsOf = function (word) {
+    var token = word.token;
+    if (token.kind !== "word" || !isHan(token.text)) return null;
+    if (Array.from(token.text).length > 1 && this.matchesAsWord(word)) return null;
+    return chars(token.text);
+  };
+
+  /**
+   * Fetch all a query needs to be scored, in three steps, each only what the one
+   * before showed is needed: the lexicon of its characters; the postings of its
+   * words' forms; the grams (and, for a phrase, positions) of the words matched
+   * as characters.  Resolves to the query's words.
+   */
   Searcher.prototype.prepare = function (query) {
     var self = this;
+    var words = null;
     return this.loadLexicon(query)
       .then(function () {
-        var words = self.analyzer.queryWords(query);
+        words = self.analyzer.queryWords(query);
         var terms = [];
         words.forEach(function (w) {
           terms = terms.concat(wordTerms(w));
         });
-        return self.store.loadKeys("t", terms).then(function () {
-          return words;
-        });
+        return self.store.loadKeys("t", terms);
       })
-      .then(function (words) {
+      .then(function () {
         var grams = [];
+        var phrases = [];
         words.forEach(function (w) {
-          if (self.phraseGrams(w)) grams = grams.concat(self.phraseGrams(w));
+          var found = self.gramsOf(w);
+          if (!found) return;
+          grams = grams.concat(found);
+          if (found.length > 1) phrases = phrases.concat(found);
         });
-        return self.store.loadKeys("p", grams).then(function () {
-          return words;
-        });
+        return Promise.all([self.store.loadKeys("t", grams), self.store.loadKeys("p", phrases)]);
+      })
+      .then(function () {
+        return words;
       });
   };
 
@@ -456,15 +473,6 @@
       }
     }
     return false;
-  };
-
-  /** The characters of a word looked for as a phrase of grams, or null (query.py). */
-  Searcher.prototype.phraseGrams = function (word) {
-    var token = word.token;
-    if (token.kind !== "word" || !isHan(token.text) || Array.from(token.text).length === 1) return null;
-    if (this.matchesAsWord(word)) return null;
-    var grams = chars(token.text);
-    return grams.length > 1 ? grams : null;
   };
 
   /** Item → positions of a gram, from the position shards. */
