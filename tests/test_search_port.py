@@ -264,3 +264,29 @@ def test_the_shards_are_the_build_s_and_deterministic(
     assert files.keys() == on_disk.keys()
     assert files == on_disk
     assert not [p for p, text in files.items() if str(Path.cwd()) in text or "/tmp/" in text]
+
+
+def test_postings_numbers_and_shard_hashes_are_read_as_written() -> None:
+    from kb.search.browser import DIGITS, shard_of, varints
+
+    numbers = [0, 1, 31, 32, 33, 1023, 1024, 32767, 32768, 2**31 + 5, 7]
+    keys = ["孕产妇", "w1-g2", "=家庭暴力", "𠀀字", "a"]
+    script = """
+    const fs = require("fs");
+    globalThis.window = globalThis;
+    globalThis.eval(fs.readFileSync(process.argv[1], "utf8"));
+    const core = globalThis.kbSearchCore;
+    const input = JSON.parse(fs.readFileSync(0, "utf8"));
+    const digits = {};
+    Array.from(input.digits).forEach((d, k) => { digits[d] = k; });
+    process.stdout.write(JSON.stringify({
+      numbers: core.varints(input.text, digits),
+      shards: input.keys.map((k) => core.shardOf(k, 1024)),
+    }));
+    """
+    stdin = json.dumps({"text": varints(numbers), "digits": DIGITS, "keys": keys})
+    found = run_node(script, str(CORE_SCRIPT), stdin=stdin)
+    assert found["numbers"] == numbers
+    assert found["shards"] == [shard_of(k, 1024) for k in keys]
+    with pytest.raises(ValueError):
+        varints([-1])

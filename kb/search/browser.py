@@ -20,7 +20,8 @@ needs whatever the size of the corpus:
   needs the shards of its own characters only;
 * ``assets/kb-search/t/N.js``, the postings by the hash of the term: for each
   field, the items holding the term with its frequency and the item's field
-  length (all BM25 needs), the department fields and item IDs alike;
+  length (all BM25 needs), the department fields and item IDs alike, as
+  variable-length digits (``varints``);
 * ``assets/kb-search/p/N.js``, the positions of each character in each item,
   for the rare query word matched as a run of characters (a phrase);
 * ``assets/kb-search/i/N.js``, what a result shows (ID, link, label, text,
@@ -65,7 +66,7 @@ SHARD_BYTES = {"t": 4096, "p": 4096, "l": 4096}
 ITEMS_PER_SHARD = 4
 
 ItemUrl = Callable[[Item], str]
-Postings = dict[str, dict[str, list[int]]]  # term -> field -> encoded postings
+Postings = dict[str, dict[str, str]]  # term -> field -> postings (varints)
 
 
 def quantized(length: int) -> int:
@@ -95,6 +96,24 @@ def shard_count(sizes: Iterable[int], target: int) -> int:
     return count
 
 
+# Numbers in postings are written as variable-length digits of this alphabet: five
+# bits a digit, least significant first; a digit from the second half means more
+# follow.  About half the bytes of JSON numbers and commas (the port: varints).
+DIGITS = "0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz-_"
+
+
+def varints(numbers: Iterable[int]) -> str:
+    out: list[str] = []
+    for number in numbers:
+        if number < 0:
+            raise ValueError(f"a posting number is negative: {number}")
+        while number >= 32:
+            out.append(DIGITS[32 + (number & 31)])
+            number >>= 5
+        out.append(DIGITS[number])
+    return "".join(out)
+
+
 def _deltas(numbers: list[int]) -> list[int]:
     return [n - (numbers[k - 1] if k else 0) for k, n in enumerate(numbers)]
 
@@ -122,23 +141,23 @@ def field_postings(rows: list[dict[str, Any]]) -> tuple[Postings, dict[str, floa
             encoded = [
                 v for k, n in enumerate(numbers) for v in (n, flat[3 * k + 1], flat[3 * k + 2])
             ]
-            postings.setdefault(term, {})[name] = encoded
+            postings.setdefault(term, {})[name] = varints(encoded)
     for name in schema.DEPT_SCORES:
         holders: dict[str, list[int]] = {}
         for number, row in enumerate(rows):
             for term in sorted(set(row[name].split())):
                 holders.setdefault(term, []).append(number)
         for term, numbers in holders.items():
-            postings.setdefault(term, {})[name] = _deltas(numbers)
+            postings.setdefault(term, {})[name] = varints(_deltas(numbers))
     ids: dict[str, list[int]] = {}
     for number, row in enumerate(rows):
         ids.setdefault(row["id"], []).append(number)
     for term, numbers in ids.items():
-        postings.setdefault(term, {})["id"] = _deltas(numbers)
+        postings.setdefault(term, {})["id"] = varints(_deltas(numbers))
     return postings, averages
 
 
-def gram_positions(rows: list[dict[str, Any]]) -> dict[str, list[int]]:
+def gram_positions(rows: list[dict[str, Any]]) -> dict[str, str]:
     """Per gram: [item delta, how many positions, position deltas …] (for phrases)."""
     held: dict[str, list[tuple[int, list[int]]]] = {}
     for number, row in enumerate(rows):
@@ -147,14 +166,14 @@ def gram_positions(rows: list[dict[str, Any]]) -> dict[str, list[int]]:
             places.setdefault(gram, []).append(position)
         for gram, found in sorted(places.items()):
             held.setdefault(gram, []).append((number, found))
-    out: dict[str, list[int]] = {}
+    out: dict[str, str] = {}
     for gram, entries in held.items():
         flat: list[int] = []
         previous = 0
         for number, found in entries:
             flat += [number - previous, len(found), *_deltas(found)]
             previous = number
-        out[gram] = flat
+        out[gram] = varints(flat)
     return out
 
 
@@ -278,6 +297,7 @@ def build_index(kb: KnowledgeBase, analyzed: Analyzed, url: ItemUrl) -> dict[str
         "scoring": scoring_tables(),
         "snippet": snippet_tables(),
         "shards": {
+            "digits": DIGITS,
             "folder": SHARDS.removeprefix("assets/"),
             "counts": {kind: len(found) for kind, found in shards.items()},
             "items_per_shard": ITEMS_PER_SHARD,

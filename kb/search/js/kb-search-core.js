@@ -305,8 +305,29 @@
     return value % count;
   }
 
+  /** Numbers written by browser.py varints: five bits a digit, low first, high half = more. */
+  function varints(text, digits) {
+    var out = [];
+    var value = 0;
+    var shift = 0;
+    for (var i = 0; i < text.length; i++) {
+      var digit = digits[text.charAt(i)];
+      if (digit === undefined) throw new Error("bad posting digit: " + text.charAt(i));
+      value += (digit & 31) * Math.pow(2, shift);
+      if (digit >= 32) shift += 5;
+      else {
+        out.push(value);
+        value = 0;
+        shift = 0;
+      }
+    }
+    return out;
+  }
+
   /** Shards fetched once each, through `fetchShard(kind, number)` → Promise of the data. */
   function Store(shards, fetchShard) {
+    this.digits = {};
+    for (var d = 0; d < shards.digits.length; d++) this.digits[shards.digits.charAt(d)] = d;
     this.counts = shards.counts;
     this.itemsPerShard = shards.items_per_shard;
     this.fetchShard = fetchShard;
@@ -442,7 +463,7 @@
     var key = fieldName + " " + term;
     if (has(this.decoded, key)) return this.decoded[key];
     var entry = this.store.entry("t", term);
-    var flat = entry && has(entry, fieldName) ? entry[fieldName].slice() : null;
+    var flat = entry && has(entry, fieldName) ? varints(entry[fieldName], this.store.digits) : null;
     if (flat) {
       var step = fieldName === "body" || fieldName === "grams" ? 3 : 1;
       for (var i = step; i < flat.length; i += step) flat[i] += flat[i - step];
@@ -477,7 +498,8 @@
 
   /** Item → positions of a gram, from the position shards. */
   Searcher.prototype.positions = function (gram) {
-    var flat = this.store.entry("p", gram) || [];
+    var found = this.store.entry("p", gram);
+    var flat = found ? varints(found, this.store.digits) : [];
     var out = {};
     var doc = 0;
     for (var i = 0; i < flat.length; ) {
@@ -730,6 +752,7 @@
     pieces: pieces,
     chars: chars,
     shardOf: shardOf,
+    varints: varints,
     snippetParts: snippetParts,
   };
 })(typeof window !== "undefined" ? window : globalThis);
