@@ -62,7 +62,7 @@ PORT_FILE = Path(__file__).resolve().parent / "port.yaml"
 SCORED_FIELDS: dict[str, float] = {**schema.FIELD_WEIGHTS, "grams": schema.GRAMS_WEIGHT}
 # How many bytes (uncompressed) a shard of postings, positions or lexicon holds
 # on average: the number of shards is the next power of two that gets there.
-SHARD_BYTES = {"t": 4096, "p": 4096, "l": 4096}
+SHARD_BYTES = {"t": 2048, "p": 2048, "l": 4096}
 ITEMS_PER_SHARD = 4
 
 ItemUrl = Callable[[Item], str]
