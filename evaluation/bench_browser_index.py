@@ -8,8 +8,11 @@ analyzed, and its sharded browser index written (kb/search/browser.py; timed).
 Then, for every judged query (tests/data/search_judgments.yaml), a fresh
 searcher under node (kb/search/js/kb-search-core.js) answers it as the page
 does -- manifest, lexicon shards, postings, positions, then the result shards
-of the first 8 (the header's live results) or 50 (the search page) -- and the
-gzip bytes of every file it read are added up, with the page's two scripts.
+of the first 8 (the header's live results), 10 (what the search page shows
+first) or 50 (the whole search page) -- and the bytes (gzip and raw) of every
+file it read are added up, with the page's two scripts.  The copies
+scale_corpus.py makes compress far better than distinct plans would: read the
+raw bytes of the postings (t, p) beside their gzip bytes.
 With --check, the sizes where the top 10 (document and ID) is compared with
 `kb search` over a whoosh index of the same corpus.  A benchmark, not a test.
 """
