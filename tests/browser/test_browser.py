@@ -248,3 +248,20 @@ def test_search_reads_only_its_shards_from_disk_and_from_a_server(
         server.shutdown()
         server.server_close()
     assert watched.errors == []
+
+
+def test_a_missing_shard_says_so_in_chinese(site: Path, watched: Watched, tmp_path: Path) -> None:
+    import shutil
+
+    from kb.search.browser import SHARDS
+
+    copy = tmp_path / "site"
+    shutil.copytree(site, copy)
+    shutil.rmtree(copy / SHARDS / "i")  # e.g. a copy of the site made by hand, half done
+    watched.page.goto(url(copy, "search.html?q=" + quote("孕产妇死亡率")))
+    watched.page.wait_for_function(
+        "document.getElementById('kb-search-results').textContent.includes('无法加载')",
+        timeout=15000,
+    )
+    text = watched.page.inner_text("#kb-search-results")
+    assert "无法加载搜索索引的一部分" in text and "重新构建网站" in text

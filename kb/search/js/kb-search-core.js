@@ -343,10 +343,16 @@
         var key = kind + "/" + n;
         if (!has(self.pending, key)) {
           self.fetched.push(key);
-          self.pending[key] = Promise.resolve(self.fetchShard(kind, n)).then(function (data) {
-            self.data[key] = data;
-            return data;
-          });
+          self.pending[key] = Promise.resolve(self.fetchShard(kind, n)).then(
+            function (data) {
+              self.data[key] = data;
+              return data;
+            },
+            function (err) {
+              delete self.pending[key]; // asked again next time (a server may be back)
+              throw err;
+            }
+          );
         }
         return self.pending[key];
       })

@@ -143,9 +143,10 @@
   }
 
   /** The first results as soon as they are known, then the others up to `limit`. */
-  function showResults(container, searcher, query, limit) {
+  function showResults(container, searcher, query, limit, current) {
     var first = Math.min(limit, FIRST_RESULTS);
     return searcher.find(query, first).then(function (found) {
+      if (current && !current()) return null; // a newer query has been typed since
       container.textContent = "";
       var summary = found.total
         ? "“" + query + "”：找到 " + found.total + " 条" + (found.total > limit ? "，显示前 " + limit + " 条" : "")
@@ -157,6 +158,7 @@
       var rest = found.all.slice(first, limit);
       if (!rest.length) return null;
       return searcher.describe(rest).then(function (more) {
+        if (current && !current()) return;
         var items = resultList(searcher, more, more.length).childNodes;
         while (items.length) list.appendChild(items[0]);
       });
@@ -201,13 +203,16 @@
           panel.hidden = true;
           return;
         }
+        var current = function () {
+          return input.value.trim() === query;
+        };
         load()
           .then(function (searcher) {
-            return showResults(panel, searcher, query, LIVE_RESULTS);
+            return showResults(panel, searcher, query, LIVE_RESULTS, current);
           })
           .then(
             function () {
-              if (input.value.trim() !== query) return; // a newer query is on its way
+              if (!current()) return; // a newer query is on its way
               var more = el("a", "kb-live-more", "全部结果 →");
               more.href = searchUrl(query);
               panel.appendChild(more);
