@@ -7,10 +7,12 @@ and enriched (without the cross-links, which the search index does not read),
 analyzed, and its sharded browser index written (kb/search/browser.py; timed).
 Then, for every judged query (tests/data/search_judgments.yaml), a fresh
 searcher under node (kb/search/js/kb-search-core.js) answers it as the page
-does -- manifest, lexicon shards, postings, positions, then the result shards
-of the first 8 (the header's live results), 10 (what the search page shows
+does -- manifest, lexicon shards, postings, positions, pairs, then the result
+shards of the first 8 (the header's live results), 10 (what the search page shows
 first) or 50 (the whole search page) -- and the bytes (gzip and raw) of every
-file it read are added up, with the page's two scripts.  The copies
+file it read are added up, with the page's two scripts.  The same for the real
+questions people asked (tests/data/real_questions.yaml, real_questions_unseen.yaml:
+long, in everyday words), reported apart as "real".  The copies
 scale_corpus.py makes compress far better than distinct plans would: read the
 raw bytes of the postings (t, p) beside their gzip bytes.
 With --check, the sizes where the top 10 (document and ID) is compared with
@@ -39,7 +41,7 @@ from kb.enrich import ENRICHERS
 from kb.enrich.links import add_links
 from kb.search.browser import BROWSER_INDEX, CORE_SCRIPT, browser_index_files, write_browser_index
 from kb.search.indexer import analyze, write_index
-from kb.site.layout import item_href
+from kb.site.layout import department_href, item_href
 
 sys.path.insert(0, str(ROOT / "tests"))
 from helpers import NODE_LOADER
@@ -83,6 +85,13 @@ def queries() -> list[str]:
     return [str(r["query"]) for r in rows]
 
 
+def real_questions() -> list[str]:
+    from metrics import load_real_questions
+
+    names = ("real_questions.yaml", "real_questions_unseen.yaml")
+    return [q.query for name in names for q in load_real_questions(DATA / name)]
+
+
 def gz(path: Path) -> int:
     return len(gzip.compress(path.read_bytes(), 6))
 
@@ -95,7 +104,9 @@ def summary(values: list[int]) -> dict[str, float]:
     }
 
 
-def first_result_bytes(site: Path) -> tuple[list[Any], dict[int, dict[str, list[int]]]]:
+def first_result_bytes(
+    site: Path, asked: list[str] | None = None
+) -> tuple[list[Any], dict[int, dict[str, list[int]]]]:
     """Per judged query and result count: the files a page reads, and their bytes.
 
     ``{limit: {"gzip": [...], "raw": [...], "<kind> gzip": [...]}}``, one value a
@@ -104,7 +115,7 @@ def first_result_bytes(site: Path) -> tuple[list[Any], dict[int, dict[str, list[
     manifest = site / BROWSER_INDEX
     done = subprocess.run(
         ["node", "-e", RUN, str(manifest), str(CORE_SCRIPT)],
-        input=json.dumps({"queries": queries(), "limits": list(LIMITS)}),
+        input=json.dumps({"queries": asked or queries(), "limits": list(LIMITS)}),
         capture_output=True,
         text=True,
         check=True,
@@ -123,14 +134,14 @@ def first_result_bytes(site: Path) -> tuple[list[Any], dict[int, dict[str, list[
     first: dict[int, dict[str, list[int]]] = {}
     for limit in LIMITS:
         found: dict[str, list[int]] = {"gzip": [], "raw": []}
-        for kind in ("l", "t", "p", "i"):
+        for kind in ("l", "t", "p", "r", "s", "i"):
             found[f"{kind} gzip"] = []
             found[f"{kind} raw"] = []
         for row in rows:
             files = row[str(limit)]["files"]
             found["gzip"].append(fixed[0] + sum(size(f)[0] for f in files))
             found["raw"].append(fixed[1] + sum(size(f)[1] for f in files))
-            for kind in ("l", "t", "p", "i"):
+            for kind in ("l", "t", "p", "r", "s", "i"):
                 mine = [size(f) for f in files if f.startswith(kind + "/")]
                 found[f"{kind} gzip"].append(sum(g for g, _ in mine))
                 found[f"{kind} raw"].append(sum(r for _, r in mine))
@@ -155,20 +166,21 @@ def measure(n: int, tmp: Path, check: bool) -> dict[str, object]:
     analyze_s = time.process_time() - start
     site = tmp / f"site{n}"
     start = time.process_time()
-    files = browser_index_files(kb, analyzed, item_href)
+    files = browser_index_files(kb, analyzed, item_href, department_href)
     build_s = time.process_time() - start
     start = time.process_time()
     write_browser_index(site, files)
     write_s = time.process_time() - start
-    again = browser_index_files(kb, analyzed, item_href)
+    again = browser_index_files(kb, analyzed, item_href, department_href)
     rows, first = first_result_bytes(site)
+    real_rows, real_first = first_result_bytes(site, real_questions())
     kinds: dict[str, list[int]] = {}
     raw: dict[str, int] = {}
     for path, text in files.items():
         kind = path.split("/")[-2] if "/kb-search/" in path else "manifest"
         kinds.setdefault(kind, []).append(gz(site / path))
         raw[kind] = raw.get(kind, 0) + len(text.encode())
-    same = None
+    same = same_real = None
     if check:
         from kb.search.engine import SearchIndex
 
@@ -177,7 +189,11 @@ def measure(n: int, tmp: Path, check: bool) -> dict[str, object]:
             expected = [
                 [item_href(kb.item(h.doc, h.id)) for h in index.search(q)] for q in queries()
             ]
+            expected_real = [
+                [item_href(kb.item(h.doc, h.id)) for h in index.search(q)] for q in real_questions()
+            ]
         same = sum(e == row["top10"] for e, row in zip(expected, rows, strict=True))
+        same_real = sum(e == r["top10"] for e, r in zip(expected_real, real_rows, strict=True))
     worst = max(range(len(rows)), key=lambda k: first[10]["gzip"][k])
     return {
         "documents": n,
@@ -199,9 +215,17 @@ def measure(n: int, tmp: Path, check: bool) -> dict[str, object]:
             for limit, found in first.items()
             for how, v in found.items()
         },
+        "real_first_10_kb": {
+            how: summary(v)
+            for how, v in real_first[10].items()
+            if how in ("gzip", "raw", "l gzip", "l raw", "t gzip", "r gzip", "i gzip")
+        },
         "worst_query": queries()[worst],
         "node_ms_median": statistics.median(r[str(LIMITS[-1])]["ms"] for r in rows),
         "top10_same_as_kb_search": None if same is None else f"{same}/{len(rows)}",
+        "real_top10_same_as_kb_search": (
+            None if same_real is None else f"{same_real}/{len(real_rows)}"
+        ),
     }
 
 

@@ -1,6 +1,7 @@
 """Measure the relevance of `kb search` against the naive peer, per kind of query.
 
     .venv/bin/python evaluation/eval_search.py [--per-query] [--judgments FILE]
+        [--real FILE …] [--heldout] [--tuning-only]
 
 Both systems index the knowledge base of corpus/ afresh in a temporary folder:
 `kb search` as `kb build` writes it, and the naive peer (evaluation/naive.py:
@@ -12,7 +13,11 @@ to tune), then each later round of queries apart (rounds are numbered in the
 order they were written; a held-out round has never been used to tune).
 
 While tuning, run with `--tuning-only`: the held-out rounds are then neither
-scored nor shown.  `--per-query` lists the queries of the tuning set only
+scored nor shown.  Real public questions (tests/data/real_questions.yaml, and any other file
+given with `--real`, e.g. real_questions_unseen.yaml) are reported per split:
+`tune` always, `heldout` and `unseen` only with `--heldout`.
+
+`--per-query` lists the queries of the tuning set only
 (looking at how single held-out queries fare is how a held-out set stops being
 one); add `--heldout` to list those too, once tuning has stopped.
 """
@@ -26,29 +31,38 @@ from collections.abc import Callable, Sequence
 from pathlib import Path
 
 from common import ROOT, derive
-from metrics import KINDS, Judged, evaluate, load_judgments, score
+from metrics import KINDS, Judged, evaluate, load_judgments, load_real_questions, score
 from naive import NaiveIndex, write_naive_index
 
 from kb.search.engine import SearchIndex
 from kb.search.indexer import analyze, write_index
 
 JUDGMENTS = ROOT / "tests" / "data" / "search_judgments.yaml"
+REAL = ROOT / "tests" / "data" / "real_questions.yaml"
 Run = Callable[[str], Sequence[str]]
 
 
 def table(runs: dict[str, Run], judgments: list[Judged], title: str) -> None:
     results = {name: evaluate(run, judgments) for name, run in runs.items()}
-    counts = {kind: sum(j.kind == kind for j in judgments) for kind in (*KINDS, "all")}
+    counts = {kind: sum(j.kind == kind for j in judgments) for kind in (*KINDS, "real", "all")}
     counts["all"] = len(judgments)
     print(f"\n{title}")
     print(f"{'kind':<12}{'n':>4}  {'system':<10}{'nDCG@10':>9}{'Recall@10':>11}{'MRR':>8}")
-    for kind in (*KINDS, "all"):
+    for kind in (*KINDS, "real", "all"):
         for name, per_kind in results.items():
             s = per_kind.get(kind)
             if s is None:
                 continue
             scores = f"{s.ndcg:>9.3f}{s.recall:>11.3f}{s.mrr:>8.3f}"
             print(f"{kind:<12}{counts[kind]:>4}  {name:<10}{scores}")
+
+
+def real_table(runs: dict[str, Run], judgments: list[Judged], title: str) -> None:
+    """The real questions of one split: the scores, and how many have no relevant item."""
+    table(runs, judgments, title)
+    for name, run in runs.items():
+        missed = [j.query for j in judgments if score(run(j.query), j).recall == 0]
+        print(f"  {name}: {len(missed)} of {len(judgments)} without a relevant item in the top 10")
 
 
 def round_title(number: int, rows: list[Judged]) -> str:
@@ -69,7 +83,7 @@ def per_query(runs: dict[str, Run], judgments: list[Judged]) -> None:
             ranked = list(run(j.query))
             cells.append(f"{score(ranked, j).ndcg:.2f}")
         top = " ".join(next(iter(runs.values()))(j.query)[:5])
-        mark = f"r{j.round}" + ("*" if j.heldout else " ")
+        mark = (j.split[:2] if j.split else f"r{j.round}") + ("*" if j.heldout else " ")
         print(f"  {mark} {j.kind:<10} {j.query:<12} {' / '.join(cells)}   {top}")
 
 
@@ -82,6 +96,13 @@ def main() -> None:
     )
     parser.add_argument(
         "--tuning-only", action="store_true", help="score the tuning set only (while tuning)"
+    )
+    parser.add_argument(
+        "--real",
+        type=Path,
+        action="append",
+        help="real questions (default tests/data/real_questions.yaml); their `split: tune` is "
+        "reported, the other splits only with --heldout",
     )
     args = parser.parse_args()
     logging.getLogger("jieba").setLevel(logging.WARNING)
@@ -103,8 +124,18 @@ def main() -> None:
             if args.tuning_only and any(j.heldout for j in rows):
                 continue
             table(runs, rows, round_title(number, rows))
+        real: list[Judged] = []
+        for path in args.real or ([REAL] if REAL.is_file() else []):
+            real += load_real_questions(path)
+        shown_real = [
+            j for j in real if j.split == "tune" or (args.heldout and not args.tuning_only)
+        ]
+        for split in dict.fromkeys(j.split for j in shown_real):
+            rows = [j for j in shown_real if j.split == split]
+            real_table(runs, rows, f"real questions, split {split} ({len(rows)} queries)")
         if args.per_query:
-            per_query(runs, judgments if args.heldout and not args.tuning_only else tuned)
+            listed = judgments if args.heldout and not args.tuning_only else tuned
+            per_query(runs, listed + shown_real)
         ours.close()
         naive.close()
 

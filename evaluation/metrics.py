@@ -29,6 +29,7 @@ class Judged:
     relevant: dict[str, int]  # item ID -> grade (1 or 2)
     heldout: bool = False  # never used to tune
     round: int = 0  # 0: the first set, written before any tuning; 1, 2, …: later sets
+    split: str = ""  # real questions: tune / heldout / unseen
 
 
 @dataclass(frozen=True)
@@ -49,6 +50,21 @@ def load_judgments(path: Path) -> list[Judged]:
             round=int(row.get("round", 0)),
         )
         for row in data["queries"]
+    ]
+
+
+def load_real_questions(path: Path) -> list[Judged]:
+    """Real public questions (tests/data/real_questions*.yaml): query, relevant, split."""
+    data = yaml.safe_load(path.read_text(encoding="utf-8"))
+    return [
+        Judged(
+            query=str(row["query"]),
+            kind="real",
+            relevant={str(k): int(v) for k, v in row["relevant"].items()},
+            heldout=row["split"] != "tune",
+            split=str(row["split"]),
+        )
+        for row in data["questions"]
     ]
 
 
@@ -81,7 +97,7 @@ def score(ranked: Sequence[str], judged: Judged) -> Scores:
 def evaluate(run: Callable[[str], Sequence[str]], judgments: Sequence[Judged]) -> dict[str, Scores]:
     """Mean scores per query kind (and ``all``) of a system: query -> ranked item IDs."""
     per_query = [(j.kind, score(run(j.query), j)) for j in judgments]
-    groups = {kind: [s for k, s in per_query if k == kind] for kind in KINDS}
+    groups = {kind: [s for k, s in per_query if k == kind] for kind in (*KINDS, "real")}
     groups["all"] = [s for _, s in per_query]
     return {
         kind: Scores(

@@ -174,9 +174,9 @@ def reindex(corpus: Corpus, out: Path, site: Path | None = None) -> IndexResult:
             has_site = (stage / SITE).is_dir()
             if has_site:
                 from kb.search.browser import browser_index_files, write_browser_index
-                from kb.site.layout import item_href
+                from kb.site.layout import department_href, item_href
 
-                files = browser_index_files(current.kb, analyzed, item_href)
+                files = browser_index_files(current.kb, analyzed, item_href, department_href)
                 for folder in (stage / SITE_DOCS, stage / SITE):
                     write_browser_index(folder, files)
             release = publish_release(stage, out, site.absolute() if site and has_site else None)

@@ -6,6 +6,8 @@ module, so that a target, a role or a plan reads the same everywhere.
 
 from __future__ import annotations
 
+import re
+
 from kb.model import Item, Target
 
 PLAN_NAMES: dict[str, str] = {"W": "妇女发展规划", "C": "儿童发展规划"}
@@ -94,8 +96,24 @@ def baseline_value(target: Target, year: int) -> str:
     return quantity(values[year], target.unit) if year in values else ""
 
 
+_NUMBERISH = re.compile(r"[0-9０-９.．%％‰‱/万亿千百十个]+$")
+_TRAILING = "，、：；,;: "
+
+
+def clip(text: str, size: int) -> str:
+    """``text`` cut to ``size`` characters with …, never inside a number (降至3.0‰…, not 5.…)."""
+    if len(text) <= size:
+        return text
+    head = text[: size - 1]
+    if head[-1:].isdigit() or head[-1:] in ".．" or text[size - 1 : size].isdigit():
+        head = _NUMBERISH.sub("", head) if _NUMBERISH.search(head) else head
+        head = re.sub(r"[0-9０-９.．]+$", "", head)
+    head = head.rstrip(_TRAILING)
+    return (head or text[: size - 1]) + "…"
+
+
 def shorten(text: str, size: int) -> str:
-    return text if len(text) <= size else text[:size] + "…"
+    return clip(text, size + 1)
 
 
 def item_label(item: Item, size: int = LABEL_LENGTH) -> str:
@@ -103,8 +121,19 @@ def item_label(item: Item, size: int = LABEL_LENGTH) -> str:
     label = item.title or item.text
     for stop in "。；":
         label = label.split(stop)[0]
-    label = label.strip()
-    return label if len(label) <= size else label[: size - 1] + "…"
+    return clip(label.strip(), size)
+
+
+def item_body(item: Item, label: str) -> str:
+    """The item's text without what its heading already says: a sentence is never shown twice.
+
+    When the heading holds the whole first sentence, the body starts after it;
+    when the heading is clipped (…), the body keeps the whole text.
+    """
+    text = item.text.strip()
+    if label.endswith("…") or not text.startswith(label):
+        return text
+    return text[len(label) :].lstrip("。；，、 ").strip()
 
 
 def lines_label(first: int, last: int) -> str:

@@ -5,6 +5,7 @@ cd "$(dirname "$0")/.."
 
 source scripts/venv.sh
 ensure_venv
+ensure_axe
 
 .venv/bin/ruff check kb tests evaluation
 .venv/bin/ruff format --check kb tests evaluation

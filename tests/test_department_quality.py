@@ -41,17 +41,19 @@ def test_samples_are_large_spread_and_true_to_the_corpus(
 ) -> None:
     kb, _ = judged
     wording, remit = load_judgments(SAMPLES[0]), load_judgments(SAMPLES[1])
-    assert len(wording) >= 100 and len(remit) >= 80 + 40
+    assert len(wording) >= 100 and len(remit) >= 100 + 42 + 58
     assert not {j["id"] for j in wording} & {j["id"] for j in remit}  # judged once each
+    assert {j["id"] for j in wording + remit} == {i.id for i in kb.items()}  # every item judged
     assert len({str(j["id"]).split("-")[0] for j in remit}) == 15
     assert check_sample_text(kb, wording + remit) == []
 
 
 # (sets, any-role precision, recall, lead precision, recall) of the eight busiest departments
 FLOORS = [
-    (("remit-round2",), 0.77, 0.88, 0.80, 0.74),  # blind to every rule
-    (("remit-tune", "remit-heldout"), 0.82, 0.90, 0.92, 0.91),
-    (("dev", "heldout"), 0.60, 0.95, 0.88, 0.93),  # judged by wording: remit partners are extra
+    (("remit-round3",), 0.90, 0.80, 0.87, 0.87),  # judged blind, never looked at while tuning
+    (("remit-round2",), 0.86, 0.89, 0.85, 0.75),  # blind at its first run; tuned on since
+    (("remit-tune", "remit-heldout"), 0.87, 0.87, 0.93, 0.92),
+    (("dev", "heldout"), 0.65, 0.97, 0.88, 0.93),  # judged by wording: remit partners are extra
 ]
 
 

@@ -9,8 +9,10 @@ from helpers import CORPUS as CORPUS_DIR
 from helpers import GAOTAI
 
 from kb.corpus.gazetteer import Gazetteer, read_gazetteer
-from kb.enrich.departments import assign_departments, unknown_bodies
-from kb.model import DepartmentRole
+from kb.enrich.departments import assign_departments, unknown_bodies, with_measures
+from kb.enrich.dept_rules import collect, pick_leads
+from kb.enrich.dept_rules import roles_of as rules_roles
+from kb.model import DepartmentRole, Item, Pair, Span
 
 GAZETTEER = CORPUS_DIR / "departments.yaml"
 CORPUS = GAOTAI
@@ -95,6 +97,7 @@ def test_a_long_term_does_not_block_another_bodys_term_inside_it(gaz: Gazetteer)
         ("坚持公办和公建民营养老机构公益属性。", "县卫生健康局"),  # 营养 inside 民营养老
         ("发挥多学科协作优势。", "县科协"),  # 科协 inside 学科协作
         ("加强劳动保障法律监督。", "县人民检察院"),  # 法律监督 inside 劳动保障法律监督
+        ("保障受害妇女获得司法救助。", "县民政局"),  # 救助 inside 司法救助 (法院、检察院)
     ],
 )
 def test_substring_accidents_name_nobody(gaz: Gazetteer, text: str, not_found: str) -> None:
@@ -299,3 +302,48 @@ def test_the_whole_corpus_names_no_unknown_body(gaz: Gazetteer) -> None:
     lines = CORPUS.read_text(encoding="utf-8").splitlines()
     found_bodies = {phrase for line in lines for phrase in unknown_bodies(gaz, line)}
     assert found_bodies == set()
+
+
+# ------------------------------------------------------------------ goals and their measures
+
+
+def goal_roles(gaz: Gazetteer, goal: str, measures: dict[str, str]) -> dict[str, DepartmentRole]:
+    """The roles of a goal of 妇女与社会保障 implemented by ``measures`` (ID → text)."""
+    domain = "妇女与社会保障"
+    span = Span("t.txt", 1, 1, (1,))
+    item = Item(
+        "t", "W5-G1", "W", "W5", "goal", 1, goal, None, span,
+        pairs=tuple(Pair(mid, 1.0, ()) for mid in measures),
+    )  # fmt: skip
+    texts = {"W5-G1": goal, **measures}
+    evidence = {i: collect(gaz, t, domain, "W") for i, t in texts.items()}
+    own = {i: rules_roles(ev, pick_leads(gaz, ev, domain)) for i, ev in evidence.items()}
+    return {r.name: r for r in with_measures(item, own, evidence)}
+
+
+def test_a_goal_takes_its_measures_leads_but_not_a_passing_partner(gaz: Gazetteer) -> None:
+    measure = (
+        "完善社会保险制度。扩大基本养老保险覆盖面。落实失业保险待遇。"
+        "对生活困难的参保妇女给予社会救助。"  # 民政: one passing term in the last sentence
+    )
+    roles = goal_roles(gaz, "妇女的保障水平不断提高。", {"W5-M1": measure})
+    assert roles["县人力资源和社会保障局"].role == "lead"
+    assert roles["县人力资源和社会保障局"].evidence == ("W5-M1",)
+    assert "县民政局" not in roles
+
+
+def test_a_partner_of_two_of_the_goals_measures_carries_the_goal(gaz: Gazetteer) -> None:
+    one = "完善社会保险制度。扩大基本养老保险覆盖面。对困难妇女给予社会救助。"
+    two = "落实失业保险待遇。加强失业人员就业服务。落实临时救助政策。"
+    roles = goal_roles(gaz, "妇女的保障水平不断提高。", {"W5-M1": one, "W5-M2": two})
+    assert (roles["县民政局"].role, roles["县民政局"].basis) == ("partner", "paired")
+    assert roles["县民政局"].evidence == ("W5-M1", "W5-M2")
+
+
+def test_one_shared_term_among_many_makes_no_co_lead(gaz: Gazetteer) -> None:
+    crimes = "依法严惩性侵害、家庭暴力、拐卖、遗弃等侵犯儿童人身权益的违法犯罪行为。"
+    roles = roles_of(gaz, crimes, "儿童与法律保护", "C")
+    assert (roles["县公安局"], roles["县妇联"]) == ("lead", "partner")
+    family = "增强父母共同承担家庭教育责任的意识和能力。推进家庭教育法律法规的实施。"
+    roles = roles_of(gaz, family, "妇女与家庭建设", "W")
+    assert roles["县妇联"] == roles["县教育局"] == "lead"

@@ -108,8 +108,13 @@ def test_hits_carry_a_snippet_with_the_matches_marked(index: SearchIndex) -> Non
 
 
 def test_scores_are_best_first(index: SearchIndex) -> None:
-    scores = [h.score for h in index.search("儿童 心理健康", limit=30)]
+    """Items that contain the query come best score first, before those found through
+    their goal or measure alone (the tiers of kb.search.ranking)."""
+    hits = index.search("心理健康", limit=30)
+    scores = [h.score for h in hits if "心理健康" in h.text]
     assert scores == sorted(scores, reverse=True)
+    first_other = next(i for i, h in enumerate(hits) if "心理健康" not in h.text)
+    assert all("心理健康" not in h.text for h in hits[first_other:])
 
 
 # --------------------------------------------------------------------------- departments

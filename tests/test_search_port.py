@@ -60,7 +60,7 @@ const out = {
   grams: input.texts.map((t) => a.grams(t)),
   words: input.queries.map((q) => a.queryWords(q).map((w) => ({
     text: w.token.text, kind: w.token.kind, weight: w.weight, literal: w.literal,
-    forms: w.forms, surfaces: w.surfaces,
+    forms: w.forms, surfaces: w.surfaces, concept: w.concept, strong: w.strong,
   }))),
   results: results,
   snippets: input.snippets.map((s) => core.snippetParts(s[0], s[1], searcher.snippet)
@@ -102,6 +102,8 @@ def python_side(corpus_index: SearchIndex) -> dict[str, Any]:
                     "literal": w.literal,
                     "forms": dict(w.forms),
                     "surfaces": list(w.surfaces),
+                    "concept": w.concept,
+                    "strong": w.strong,
                 }
                 for w in query_words(analyzer, q)
             ]
@@ -224,7 +226,7 @@ def test_a_query_reads_only_the_shards_of_its_terms(
     for query in queries:
         read = found[query]["read"]
         assert len(read) == len(set(read)), query  # each shard once
-        kinds: dict[str, set[int]] = {"l": set(), "t": set(), "p": set(), "i": set()}
+        kinds: dict[str, set[int]] = {k: set() for k in ("l", "t", "p", "i", "r", "s")}
         for name in read:
             kind, _, file = name.partition("/")
             kinds[kind].add(int(file.removesuffix(".js")))
@@ -241,6 +243,9 @@ def test_a_query_reads_only_the_shards_of_its_terms(
             assert kinds["t"] == word_shards
         assert kinds["p"] <= {shard_of(g, counts["p"]) for g in grams}, query
         assert kinds["i"] == {n // per for n in found[query]["items"]}, query
+        # the pairs of the items found, and of their partners
+        assert {n // shards["pairs_per_shard"] for n in found[query]["items"]} <= kinds["r"]
+        assert kinds["s"] == (set() if found[query]["items"] else {0}), query  # suggestions
         assert len(read) < sum(counts.values()) / 4, query
         phrases += bool(kinds["p"])
     assert 0 < phrases < len(queries)  # positions are read only for a phrase (普惠)
@@ -252,9 +257,10 @@ def test_the_shards_are_the_build_s_and_deterministic(
     """Analyzing again and writing again gives the site's index files byte for byte, no more."""
     from kb.search.browser import BROWSER_INDEX, SHARDS, browser_index_files
     from kb.search.indexer import analyze
-    from kb.site.layout import item_href
+    from kb.site.layout import department_href, item_href
 
-    files = browser_index_files(knowledge, analyze(knowledge, corpus.search_terms), item_href)
+    analyzed = analyze(knowledge, corpus.search_terms)
+    files = browser_index_files(knowledge, analyzed, item_href, department_href)
     site = index_js.parents[1]
     on_disk = {
         p.relative_to(site).as_posix(): p.read_text(encoding="utf-8")
@@ -290,3 +296,69 @@ def test_postings_numbers_and_shard_hashes_are_read_as_written() -> None:
     assert found["shards"] == [shard_of(k, 1024) for k in keys]
     with pytest.raises(ValueError):
         varints([-1])
+
+
+FILTERED = [
+    ("家暴", {"plan": "W"}),
+    ("教育", {"domain": "C3"}),
+    ("健康", {"domain": "妇女与健康", "kind": "goal"}),
+    ("就业", {"dept": "人社局"}),
+    ("儿童", {"dept": "妇联", "role": "lead"}),
+    ("", {"dept": "民政局", "role": "partner"}),
+    ("死亡率", {"has_target": True}),
+    ("安全", {"role": "lead", "kind": "measure"}),
+]
+FILTER_RUNNER = (
+    NODE_LOADER
+    + """
+(async () => {
+const input = JSON.parse(fs.readFileSync(0, "utf8"));
+const filtered = [];
+for (const c of input.filtered) {  // a fresh searcher: each case fetches its own shards
+  const found = await openIndex().find(c[0], 10, c[1]);
+  filtered.push(found.results.map((r) => r.id));
+}
+const named = [];
+for (const q of input.named) {
+  const searcher = openIndex();
+  await searcher.prepare(q);
+  named.push(searcher.departmentsNamed(q).map((d) => d[0]));
+}
+const suggest = [];
+const total = [];
+for (const q of input.nothing) {
+  const searcher = openIndex();
+  total.push((await searcher.find(q, 10)).total);
+  suggest.push(searcher.suggest(q));
+}
+process.stdout.write(JSON.stringify({ filtered, suggest, named, found: total }));
+})();
+"""
+)
+
+
+def test_filters_suggestions_and_departments_match(
+    index_js: Path, corpus_index: SearchIndex
+) -> None:
+    """The site's filters, "nothing fits" suggestions and department links are the CLI's."""
+    from kb.search.query import Filters
+
+    nothing = ["火星基地", "量子纠缠", "天气预报明天"]
+    named = ["妇联 家暴", "县人力资源和社会保障局", "卫健局"]
+    js_filters = [
+        [q, {("hasTarget" if k == "has_target" else k): v for k, v in f.items()}]
+        for q, f in FILTERED
+    ]
+    theirs = run_node(
+        FILTER_RUNNER,
+        str(index_js),
+        str(CORE_SCRIPT),
+        stdin=json.dumps({"filtered": js_filters, "nothing": nothing, "named": named}),
+    )
+    ours = [[h.id for h in corpus_index.search(q, Filters.parse(**f))] for q, f in FILTERED]
+    assert theirs["filtered"] == ours
+    assert all(ours), "every filtered case finds something"
+    assert theirs["suggest"] == [corpus_index.suggestions(q) for q in nothing]
+    assert theirs["found"] == [len(corpus_index.search(q)) for q in nothing] == [0, 0, 0]
+    assert theirs["named"] == [corpus_index.departments_named(q) for q in named]
+    assert all(theirs["named"])

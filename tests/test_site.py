@@ -115,7 +115,7 @@ def test_department_pages_list_lead_first_with_downloads(site_built: Built) -> N
     for name in names:
         html = page(site, layout.department_page(DOC, name))
         for ext in ("xlsx", "csv"):
-            assert (site / layout.download(DOC, name, ext)).is_file()
+            assert (site / layout.department_download(DOC, name, ext)).is_file()
         if 'id="lead"' in html and 'id="partner"' in html:
             assert html.index('id="lead"') < html.index('id="partner"')
 
@@ -136,7 +136,7 @@ def test_search_index_is_scripts(site_built: Built) -> None:
     text = (site / layout.SEARCH_INDEX_JS).read_text(encoding="utf-8")
     assert text.startswith("window.KB_SEARCH_INDEX=") and text.endswith(";\n")
     shards = sorted((site / SHARDS).rglob("*.js"))
-    assert {p.parent.name for p in shards} == {"l", "t", "p", "i"}
+    assert {p.parent.name for p in shards} == {"l", "t", "p", "i", "r", "s"}
     texts = [p.read_text(encoding="utf-8") for p in shards]
     assert all(t.startswith("kbSearchShard(") and t.endswith(");\n") for t in texts)
     assert any('"W1-G2"' in t for t in texts)

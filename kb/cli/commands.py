@@ -216,7 +216,7 @@ def cmd_links(args: argparse.Namespace) -> int:
 
 def cmd_search(args: argparse.Namespace) -> int:
     from kb.search import view
-    from kb.search.engine import read_queries, search_many
+    from kb.search.engine import answer_many, read_queries
     from kb.search.query import Filters
 
     filters = Filters.parse(
@@ -233,12 +233,17 @@ def cmd_search(args: argparse.Namespace) -> int:
         queries = [args.query or ""]
     else:
         raise UsageError("请给出查询词，如 kb search 家暴；或用 --queries 文件 批量查询")
-    results = search_many(args.out, queries, filters, args.limit)
+    answers = answer_many(args.out, queries, filters, args.limit)
+    results = {q: a.hits for q, a in answers.items()}
     if args.queries is not None:
-        text = view.batch_json(results) if args.json else view.batch_text(results, args.limit)
+        text = view.batch_json(results) if args.json else view.answers_text(answers, args.limit)
     else:
-        hits = results[queries[0]]
-        text = view.hits_json(hits) if args.json else view.hits_text(queries[0], hits, args.limit)
+        answer = answers[queries[0]]
+        text = (
+            view.hits_json(answer.hits)
+            if args.json
+            else view.answer_text(queries[0], answer, args.limit)
+        )
     sys.stdout.write(text if text.endswith("\n") else text + "\n")
     return 0
 

@@ -1,7 +1,7 @@
 """Reading a corpus folder: every file read, decoded and checked once.
 
 ``Corpus.load(folder)`` reads the plan documents and the curated tables
-(gazetteer, subjects, search dictionary and synonyms, monitoring data, reporters) and
+(gazetteer, subjects, search dictionary, synonyms and lexicon, monitoring data, reporters) and
 collects every problem found in them; the later stages receive the loaded
 ``Corpus``, never the folder::
 
@@ -11,6 +11,7 @@ collects every problem found in them; the later stages receive the loaded
     gazetteer    departments.yaml: bodies, names and remits
     subjects     subjects.yaml: the subjects both plans share
     search_terms dictionary.txt, synonyms.yaml and department names for search
+    lexicon      lexicon.yaml: how citizens ask (sayings, senses, generic words), with sources
     monitoring   monitoring.csv: observed values of the indicators
     reporters    indicators.yaml: who reports each indicator's figures
     assignments  assignments.yaml: the 任务分工 people confirmed

@@ -17,11 +17,21 @@ from kb.text import HAN
 DICTIONARY = "dictionary.txt"  # terms the search keeps whole (kb.corpus.search_terms)
 SYNONYMS = "synonyms.yaml"  # everyday words → the plan's words (kb.corpus.search_terms)
 GAZETTEER = "departments.yaml"  # the county's bodies and their remits (kb.corpus.gazetteer)
+LEXICON = "lexicon.yaml"  # how citizens ask, with sources (kb.corpus.lexicon)
 SUBJECTS = "subjects.yaml"  # subjects shared by the two plans (kb.corpus.subjects)
 MONITORING = "monitoring.csv"  # observed values of indicators (kb.corpus.monitoring)
 REPORTERS = "indicators.yaml"  # who reports each indicator (kb.corpus.reporters)
 ASSIGNMENTS = "assignments.yaml"  # confirmed 任务分工 (kb.corpus.assignments)
-CURATED = (GAZETTEER, SUBJECTS, DICTIONARY, SYNONYMS, MONITORING, REPORTERS, ASSIGNMENTS)
+CURATED = (
+    GAZETTEER,
+    SUBJECTS,
+    DICTIONARY,
+    SYNONYMS,
+    LEXICON,
+    MONITORING,
+    REPORTERS,
+    ASSIGNMENTS,
+)
 NOT_DOCUMENTS = frozenset({DICTIONARY})
 
 SLUG_UNSAFE = re.compile(f"[^0-9A-Za-z{HAN}_-]+")

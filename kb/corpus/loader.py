@@ -17,9 +17,11 @@ from typing import TypeVar
 from kb.corpus import files
 from kb.corpus.assignments import Assignments, read_assignments
 from kb.corpus.gazetteer import Gazetteer, read_gazetteer
+from kb.corpus.lexicon import EMPTY as NO_WORDING
+from kb.corpus.lexicon import Wording, read_lexicon
 from kb.corpus.monitoring import Monitoring, read_monitoring
 from kb.corpus.reporters import Reporters, read_reporters
-from kb.corpus.search_terms import SearchTerms, read_search_terms
+from kb.corpus.search_terms import SearchTerms, add_wording, read_search_terms
 from kb.corpus.subjects import EMPTY, Vocabulary, read_subjects
 from kb.errors import Problem, Report
 from kb.text import decode
@@ -32,6 +34,7 @@ WHAT = {
     files.SUBJECTS: "共同主题词表（YAML）",
     files.DICTIONARY: "检索词典（每行一个词）",
     files.SYNONYMS: "同义词表（YAML）",
+    files.LEXICON: "群众说法词表（YAML）",
     files.MONITORING: "监测数据（CSV：item,indicator,year,value,source,form,imported）",
     files.REPORTERS: "指标报送单位表（YAML）",
     files.ASSIGNMENTS: "已确认的任务分工（YAML）",
@@ -63,6 +66,7 @@ class Corpus:
     inputs: tuple[tuple[str, str], ...] = field(default=())
     reporters: Reporters = field(default=Reporters())  # indicators.yaml
     assignments: Assignments = field(default=Assignments())  # confirmed 任务分工
+    wording: Wording = field(default=NO_WORDING)  # lexicon.yaml: how citizens ask
 
     @classmethod
     def load(cls, folder: Path) -> Corpus:
@@ -132,6 +136,10 @@ class _Loader:
         entries = gazetteer.entries if gazetteer is not None else ()
         terms, problems = read_search_terms(dictionary, synonyms, entries)
         self.problems += problems
+        wording = self.table(
+            files.LEXICON, lambda text, file: read_lexicon(text, file, subjects), NO_WORDING
+        )
+        add_wording(wording, subjects, terms)
         monitoring = self.table(files.MONITORING, read_monitoring, Monitoring())
         reporters = self.table(files.REPORTERS, read_reporters, Reporters())
         assignments = self.table(
@@ -152,6 +160,7 @@ class _Loader:
             inputs=tuple(sorted(self.inputs)),
             reporters=reporters,
             assignments=assignments,
+            wording=wording,
         )
 
     def optional_text(self, name: str) -> tuple[str, str] | None:

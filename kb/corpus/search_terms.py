@@ -5,6 +5,8 @@
 * ``synonyms.yaml`` -- ``same``: a plan term and the everyday words, colloquial
   forms and abbreviations that mean the same (家庭暴力 ← 家暴); ``expand``: a
   word that, when searched, also searches some plan terms (两癌 → 宫颈癌、乳腺癌).
+* ``lexicon.yaml`` (read by ``kb.corpus.lexicon``) -- how citizens ask, with
+  sources: sayings that expand to plan words, senses, generic words;
 * the gazetteer (``departments.yaml``, read once by ``kb.corpus.gazetteer``) --
   each department's ``name``, ``short`` and ``aliases`` form one class, so that
   every way of naming a department finds the items assigned to it.
@@ -20,9 +22,11 @@ from dataclasses import dataclass, field
 import yaml
 
 from kb.corpus.gazetteer import Entry
+from kb.corpus.lexicon import Wording
+from kb.corpus.subjects import Vocabulary
 from kb.corpus.yaml_source import YamlSource, node_line
 from kb.errors import Problem
-from kb.normalize import normalize, word_problem
+from kb.normalize import is_han, normalize, word_problem
 
 SYNONYM_KEYS = ("same", "expand")
 
@@ -38,6 +42,36 @@ class SearchTerms:
     # term -> the terms a search for it also looks for
     expansions: dict[str, list[str]] = field(default_factory=dict)
     departments: list[str] = field(default_factory=list)  # canonical names, file order
+    # word -> [(context words, plan words it then means)] (lexicon.yaml ``senses``)
+    senses: dict[str, list[tuple[list[str], list[str]]]] = field(default_factory=dict)
+    generic: list[str] = field(default_factory=list)  # words that alone name no subject
+    # (subject, its aliases and the sayings for it): for suggesting subjects
+    subjects: list[tuple[str, list[str]]] = field(default_factory=list)
+
+
+def add_wording(wording: Wording, subjects: Vocabulary, terms: SearchTerms) -> None:
+    """The askers' wording (``lexicon.yaml``) into the vocabulary, after the synonyms.
+
+    Each saying and each word it means is kept whole by the segmenter; a search
+    for the saying also looks for what it means.  ``generic`` (from
+    ``subjects.yaml``) joins the lexicon's own generic words; each subject keeps
+    its words (aliases and sayings) for suggesting the closest subjects.
+    """
+    for saying in wording.sayings:
+        # (Latin letters are kept together by the segmenter anyway: hpv needs no entry)
+        whole = [t for t in (saying.word, *saying.means) if is_han(t)]
+        terms.terms += [(t, None) for t in whole]
+        known = terms.expansions.setdefault(saying.word, [])
+        known += [t for t in saying.means if t not in known and t != saying.word]
+    for sense in wording.senses:
+        terms.terms += [(t, None) for t in sense.means]
+        terms.senses.setdefault(sense.word, []).append((list(sense.context), list(sense.means)))
+    words = [normalize(g) for g in subjects.generic if not word_problem(g)] + list(wording.generic)
+    terms.generic = sorted(set(terms.generic) | set(words))
+    for subject in subjects.subjects:
+        said = [s.word for s in wording.sayings if s.subject == subject.name]
+        words = [normalize(a) for a in subject.aliases] + said
+        terms.subjects.append((subject.name, list(dict.fromkeys(words))))
 
 
 def read_search_terms(
@@ -98,6 +132,9 @@ def read_dictionary(text: str, file: str, terms: SearchTerms) -> list[Problem]:
 # The frequency the generated variants of a name (县检察院) get in the lexicon, so that
 # they stay whole even where jieba's dictionary has them as rare words.
 VARIANT_FREQUENCY = 1000
+# The words with which a bare short name (教育, 司法) means the department, not the subject:
+# a query about who does what (教育 牵头, 司法 负责的任务).
+DEPARTMENT_CONTEXT = ("牵头", "配合", "负责", "职责", "分工", "任务", "单位", "部门", "责任")
 
 
 def add_departments(entries: Sequence[Entry], terms: SearchTerms) -> None:
@@ -116,6 +153,12 @@ def add_departments(entries: Sequence[Entry], terms: SearchTerms) -> None:
         for name in dict.fromkeys(names):
             owners.setdefault(name, []).append(head)
     variants = {normalize(v) for entry in entries for v in entry.variants}
+    for entry in entries:  # 教育, 医保: the department only where the query is about duties
+        if word_problem(entry.name):
+            continue
+        for bare in entry.bare:
+            sense = (list(DEPARTMENT_CONTEXT), [normalize(entry.name)])
+            terms.senses.setdefault(normalize(bare), []).append(sense)
     for head, names in groups:
         terms.departments.append(head)
         for name in dict.fromkeys(names):

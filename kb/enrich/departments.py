@@ -8,11 +8,15 @@ in three steps, and then replaced by what people confirmed:
 2. **the goal's measures** -- a goal is short ("妇女平等获得经济资源的权利
    得到保障") and names few subjects, while the measures that implement it
    (``Item.pairs``, ``kb.enrich.pairs``) do.  Of a goal's pairs, those at least
-   ``GOAL_RATIO`` of its best one carry it out; each department that leads
-   one of them, or is named or has a lead term there, is responsible for the
-   goal too, with the basis ``paired`` and the measures as evidence
-   (依据：实施本目标的策略措施 W3-M2).  A goal whose own text shows no lead takes
-   the lead of its best paired measure that has one;
+   ``GOAL_RATIO`` of its best one carry it out.  A department is responsible
+   for the goal too, with the basis ``paired`` and the measures as evidence
+   (依据：实施本目标的策略措施 W3-M2), where it leads one of them, is named
+   there, has lead terms in its title or in ``CARRY_SCORE`` of its sentences,
+   or has lead terms in ``SHARED_BY`` of the goal's measures.  One passing
+   term in one long measure ("用人单位", "救助") makes a partner of that
+   measure, not of the goal: inheriting every partner of every measure made
+   most goals' extra partners wrong.  A goal whose own text shows no lead
+   takes the lead of its best paired measure that has one;
 3. **confirmed assignments** (``corpus/assignments.yaml``, written by
    ``kb assign import``): an item a person confirmed gets exactly the confirmed
    lead(s) and partners, with the basis ``confirmed`` and who confirmed it when.
@@ -20,6 +24,7 @@ in three steps, and then replaced by what people confirmed:
 
 from __future__ import annotations
 
+from collections import Counter
 from dataclasses import replace
 
 from kb.corpus import Corpus
@@ -32,6 +37,8 @@ from kb.model import DepartmentRole, Document, Item, KnowledgeBase, Role
 __all__ = ["add_departments", "assign_departments", "infer_document", "unknown_bodies"]
 
 GOAL_RATIO = 0.7  # a goal's pairs at least this share of its best pair carry it out
+CARRY_SCORE = 2  # a measure's partner carries its goal from this many (title: 2) sentences
+SHARED_BY = 2  # ... or when it works on this many of the goal's measures
 
 
 def infer_document(
@@ -56,8 +63,13 @@ def infer_document(
 
 
 def carries(role: DepartmentRole, evidence: Evidence) -> bool:
-    """Whether a measure's department is responsible for the goal it implements."""
-    return role.role == "lead" or bool(evidence.named) or evidence.score() > 0
+    """Whether a measure's department is responsible for the goal it implements.
+
+    Its lead is, and a body the measure names; a partner only where its remit
+    terms run through the measure (its title, or two sentences): one passing
+    term ("用人单位", "救助") makes it a partner of that measure, not of the goal.
+    """
+    return role.role == "lead" or bool(evidence.named) or evidence.score() >= CARRY_SCORE
 
 
 def with_measures(
@@ -68,6 +80,12 @@ def with_measures(
     """A goal's roles completed by the measures that implement it (best pair first)."""
     pairs = sorted((p for p in goal.pairs if p.id in own), key=lambda p: (-p.score, p.id))
     best_score = pairs[0].score if pairs else 0.0
+    shared = Counter(
+        role.name
+        for pair in pairs
+        for role in own[pair.id]
+        if evidence[pair.id][role.name].score() > 0
+    )
     pairs = [p for p in pairs if p.score >= GOAL_RATIO * best_score]
     roles = own[goal.id]
     found = {r.name: r for r in roles}
@@ -75,7 +93,7 @@ def with_measures(
     carried: dict[str, list[str]] = {}
     for pair in pairs:
         for role in own[pair.id]:
-            if carries(role, evidence[pair.id][role.name]):
+            if shared[role.name] >= SHARED_BY or carries(role, evidence[pair.id][role.name]):
                 carried.setdefault(role.name, []).append(pair.id)
     if not leads:
         best = next((own[p.id] for p in pairs if any(r.role == "lead" for r in own[p.id])), ())

@@ -13,9 +13,10 @@ Three kinds of clue, all declared in the gazetteer (``corpus/departments.yaml``)
 The lead: the body whose lead terms (or name) occur in the most sentences,
 the first sentence (a measure's title) counting double, then the most hits,
 then the body whose home domain this is, then the one named first.  Bodies
-that share the winner's lead term in the title, or share one and are tied
-with it, lead with it (co-leads: 家庭教育, 家庭暴力, 司法保护 are shared by law).  Only
-when no term or name points to a lead does a lead remit rule decide.  A body
+that share at least half of the winner's lead terms in the title, or share
+one and are tied with it, lead with it (co-leads: 家庭教育, 家庭暴力, 司法保护
+are shared by law).  Only when no term or name points to a lead does a lead
+remit rule decide.  A body
 with only partner clues is never the lead.
 """
 
@@ -112,8 +113,9 @@ def pick_leads(gazetteer: Gazetteer, evidence: dict[str, Evidence], domain: str)
 
     Of bodies tied on both, the one whose home domain this is leads, else the
     one named first.  Others lead with it when they share one of its lead
-    phrases and are tied with it, or share a lead phrase of the title (家庭教育
-    in a measure's title leads 县教育局 and 县妇联 together).
+    phrases and are tied with it, or share at least half of its lead phrases
+    of the title (家庭教育 in a measure's title leads 县教育局 and 县妇联
+    together; 家庭暴力 among 性侵害、拐卖、遗弃 does not make 县妇联 a lead).
     """
     marked = sorted(name for name, ev in evidence.items() if ev.lead_marked)
     if marked:
@@ -137,7 +139,7 @@ def pick_leads(gazetteer: Gazetteer, evidence: dict[str, Evidence], domain: str)
         for n in candidates
         if n == first
         or (n in tied and shared & set(evidence[n].lead_phrases))
-        or title & evidence[n].title_leads
+        or 2 * len(title & evidence[n].title_leads) >= len(title) > 0
     )
 
 

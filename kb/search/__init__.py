@@ -5,11 +5,13 @@ The pipeline, one module per step::
     normalize   characters → one form; text → IDs, numbers with units, word runs
     segment     word runs → words (jieba's algorithm over a compact lexicon)
     lexicon     build that compact lexicon from jieba's dictionary (build time)
-    vocabulary  corpus/dictionary.txt, synonyms.yaml, departments.yaml → terms
+    vocabulary  corpus/dictionary.txt, synonyms.yaml, lexicon.yaml, departments.yaml → terms
     analysis    text → index terms; query → words with their synonym forms
     schema      the index fields and their weights
     indexer     knowledge base → index folder (deterministic)
-    query       query words and filters → whoosh query (no query syntax)
+    query       a query word and filters → whoosh queries (no query syntax)
+    ranking     after retrieval, for any engine: concepts, goal–measure support,
+                department strength, the relevance floor, suggested subjects
     engine      open the current release's index, search, hits
     snippet     excerpts with the matches marked
     view        hits as terminal text or JSON

@@ -30,7 +30,7 @@ from kb.normalize import is_han, normalize, pieces
 from kb.search.layout import ANALYSIS_FILE
 from kb.search.segment import Lexicon
 
-FORMAT = "kb-search-analysis/1"
+FORMAT = "kb-search-analysis/2"
 CLASS_MARK = "="
 EXPANSION_WEIGHT = 0.8
 PART_WEIGHT = 0.3
@@ -51,6 +51,12 @@ class Token:
 
     kind: str  # "id", "number" or "word"
     text: str
+    concept: int = (
+        0  # queries: the concept it expresses (a joined run and its characters share one)
+    )
+    means: tuple[
+        str, ...
+    ] = ()  # queries: the plan words a sense in context gives it (打 → 家庭暴力)
 
 
 @dataclass(frozen=True)
@@ -62,6 +68,8 @@ class QueryWord:
     surfaces: tuple[str, ...]  # the words to highlight in a snippet
     weight: float = 1.0  # PART_WEIGHT for a word found inside a longer query word
     literal: float = 1.0  # weight of the word as typed (SINGLE_WEIGHT for one character)
+    concept: int = 0  # the concept of the query it belongs to (parts share their word's)
+    strong: bool = True  # it names a subject (not one character, not a generic word)
 
 
 class Analyzer:
@@ -71,11 +79,15 @@ class Analyzer:
         classes: dict[str, str],
         expansions: dict[str, list[str]],
         departments: list[str] | None = None,
+        senses: dict[str, list[tuple[list[str], list[str]]]] | None = None,
+        generic: list[str] | None = None,
     ) -> None:
         self.lexicon = lexicon
         self.classes = classes
         self.expansions = expansions
         self.departments = departments or []  # class heads that are departments
+        self.senses = senses or {}  # word -> [(context words, plan words)]
+        self.generic = frozenset(generic or [])
         self.department_tokens = frozenset(CLASS_MARK + d for d in self.departments)
         self._members: dict[str, list[str]] | None = None
 
@@ -102,6 +114,8 @@ class Analyzer:
             words = [token.text]
             if token.kind == "word" and len(token.text) >= 3 and is_han(token.text):
                 words += self.lexicon.subwords(token.text)
+            if token.kind == "word":
+                words += [s for s in scripts(token.text) if s not in words]
             for word in words:
                 terms.append(word)
                 if word in self.classes:
@@ -133,25 +147,47 @@ class Analyzer:
 
         Characters the segmenter leaves single side by side are most often one
         word it does not know (普惠 → 普 / 惠): the run, joined, goes before
-        them and is looked for as a whole, as part of longer words.
+        them and is looked for as a whole, as part of longer words.  Each
+        token carries its concept: the joined run and its characters share one.
+
+        A word with senses (``lexicon.yaml``) takes the first whose context
+        occurs in the query (打 … 我 → 家庭暴力): it then stands for those plan
+        words, and the context words it used are part of it, not concepts of
+        their own.
         """
+        norm = normalize(text)
+        absorbed: set[str] = set()
         found: list[Token] = []
-        for piece in pieces(normalize(text)):
+        concept = 0
+        for piece in pieces(norm):
             if piece.kind != "run":
-                found.append(Token(piece.kind, piece.text))
+                found.append(Token(piece.kind, piece.text, concept))
+                concept += 1
                 continue
             run: list[str] = []
             for word in [*self.lexicon.cut(piece.text), ""]:  # "" ends the last run
-                if len(word) == 1 and is_han(word) and word not in STOPWORDS:
+                means = self.sense(word, norm, absorbed)
+                if not means and len(word) == 1 and is_han(word) and word not in STOPWORDS:
                     run.append(word)
                     continue
                 if len(run) > 1:
-                    found.append(Token("word", "".join(run)))
-                found += [Token("word", c) for c in run]
+                    found.append(Token("word", "".join(run), concept))
+                found += [Token("word", c, concept) for c in run]
+                concept += bool(run)
                 run = []
                 if word and word not in STOPWORDS:
-                    found.append(Token("word", word))
-        return found
+                    found.append(Token("word", word, concept, means))
+                    concept += 1
+        return [t for t in found if t.means or t.text not in absorbed]
+
+    def sense(self, word: str, query: str, absorbed: set[str]) -> tuple[str, ...]:
+        """The plan words ``word`` means in ``query`` (none: no sense fits); its context noted."""
+        for context, means in self.senses.get(word, ()):
+            used = [c for c in context if c != word and c in query]
+            if used:
+                absorbed.update(used)
+                return tuple(means)
+        return ()
 
     def query_words(self, text: str) -> list[QueryWord]:
         """Each distinct term of a query, with the indexed forms that count as it.
@@ -168,24 +204,49 @@ class Analyzer:
                 continue
             seen.add(token.text)
             words.append(self._query_word(token, 1.0))
-            if token.kind == "word" and len(token.text) >= 3 and is_han(token.text):
-                for part in dict.fromkeys(self.lexicon.subwords(token.text)):
+            if token.kind == "word" and not token.means and len(token.text) >= 3:
+                parts = self.lexicon.subwords(token.text) if is_han(token.text) else []
+                for part in dict.fromkeys([*parts, *scripts(token.text)]):
                     if part not in whole and part not in seen and part not in STOPWORDS:
                         seen.add(part)
-                        words.append(self._query_word(Token("word", part), PART_WEIGHT))
+                        part_token = Token("word", part, token.concept)
+                        words.append(self._query_word(part_token, PART_WEIGHT))
         return words
+
+    def is_strong(self, token: Token) -> bool:
+        """Whether ``token`` names a subject: a word (not one character, not characters
+        no dictionary joins), and not a generic word."""
+        if token.kind != "word" or token.means:
+            return True
+        text = token.text
+        if len(text) == 1 and is_han(text):
+            return False
+        if text not in self.lexicon and text not in self.classes and text not in self.expansions:
+            return not is_han(text)  # characters the segmenter could not make a word of
+        return text not in self.generic and self.classes.get(text) not in self.generic
 
     def _query_word(self, token: Token, weight: float) -> QueryWord:
         forms: dict[str, float] = {}
         surfaces: list[str] = []
-        self._add_forms(token.text, 1.0, forms, surfaces)
-        for target in self.expansions.get(token.text, ()):
-            self._add_forms(target, EXPANSION_WEIGHT, forms, surfaces)
         literal = 1.0
-        if token.kind == "word" and len(token.text) == 1 and is_han(token.text):
-            literal = forms[token.text] = SINGLE_WEIGHT
+        if token.means:  # a sense in context: the plan words only, not the word as typed
+            literal = 0.0
+            for target in token.means:
+                self._add_forms(target, 1.0, forms, surfaces)
+        else:
+            self._add_forms(token.text, 1.0, forms, surfaces)
+            for target in self.expansions.get(token.text, ()):
+                self._add_forms(target, EXPANSION_WEIGHT, forms, surfaces)
+            if token.kind == "word" and len(token.text) == 1 and is_han(token.text):
+                literal = forms[token.text] = SINGLE_WEIGHT
         return QueryWord(
-            token, tuple(forms.items()), tuple(dict.fromkeys(surfaces)), weight, literal
+            token,
+            tuple(forms.items()),
+            tuple(dict.fromkeys(surfaces)),
+            weight,
+            literal,
+            token.concept,
+            self.is_strong(token),
         )
 
     def _add_forms(
@@ -218,6 +279,8 @@ class Analyzer:
             "classes": self.classes,
             "expansions": self.expansions,
             "departments": self.departments,
+            "senses": self.senses,
+            "generic": sorted(self.generic),
         }
         return json.dumps(data, ensure_ascii=False, sort_keys=True, separators=(",", ":"))
 
@@ -227,7 +290,15 @@ class Analyzer:
         if data.get("format") != FORMAT:
             raise ValueError(f"unknown analysis format {data.get('format')!r}")
         lexicon = Lexicon(data["words"], data["total"])
-        return cls(lexicon, data["classes"], data["expansions"], data["departments"])
+        senses = {w: [(c, m) for c, m in rules] for w, rules in data["senses"].items()}
+        return cls(
+            lexicon,
+            data["classes"],
+            data["expansions"],
+            data["departments"],
+            senses,
+            data["generic"],
+        )
 
     def save(self, folder: Path) -> None:
         (folder / ANALYSIS_FILE).write_text(self.to_json() + "\n", encoding="utf-8")
@@ -252,3 +323,15 @@ def chars(run: str) -> list[str]:
     if latin:
         out.append(latin)
     return out
+
+
+def scripts(word: str) -> list[str]:
+    """The Latin and the Chinese parts of a word that mixes them (hpv疫苗 → hpv, 疫苗)."""
+    parts: list[str] = []
+    for c in word:
+        latin = "a" <= c <= "z"
+        if parts and ("a" <= parts[-1][-1] <= "z") == latin:
+            parts[-1] += c
+        else:
+            parts.append(c)
+    return parts if len(parts) > 1 else []

@@ -25,7 +25,20 @@ needs whatever the size of the corpus:
 * ``assets/kb-search/p/N.js``, the positions of each character in each item,
   for the rare query word matched as a run of characters (a phrase);
 * ``assets/kb-search/i/N.js``, what a result shows (ID, link, label, text,
-  departments), ``ITEMS_PER_SHARD`` items a file: fetched for the results shown.
+  departments), ``ITEMS_PER_SHARD`` items a file: fetched for the results shown;
+* ``assets/kb-search/r/N.js``, the goals and measures each item pairs with
+  (``ranking.RankTable.pairs``), ``PAIRS_PER_SHARD`` items a file: fetched for
+  the items a query finds (goal <-> measure support);
+* ``assets/kb-search/s/0.js``, the subjects (``ranking.RankTable.subjects``, a
+  curated table) that "nothing fits" suggests from: fetched only then.
+
+What ranking (``kb.search.ranking``) needs besides pairs travels with what a
+query already fetches: a department token's postings carry each item's
+assignment strength (``s``) and that department's page (``u``); the filters
+are postings too (``FACET`` keys: plan, domain, kind, target, role); the
+lexicon shards carry the senses (``s``) and generic words (``g``) of their
+words; the manifest, the ranking constants and the filter form's choices
+(domains, department names: bounded by the template and the gazetteer).
 
 Every file is a script (``window.KB_SEARCH_INDEX = …`` for the manifest,
 ``kbSearchShard(kind, number, data)`` for a shard), so that ``<script>`` tags
@@ -48,12 +61,13 @@ from kb.normalize import DASHES, PIECE_PATTERNS
 from kb.search import analysis, query, schema, snippet
 from kb.search.analysis import Analyzer
 from kb.search.indexer import Analyzed
+from kb.search.ranking import FLOOR_WEAK, PAIR_WEIGHT, SUGGEST_MIN, SUGGESTIONS, RankTable
 from kb.search.segment import ENGLISH
 from kb.text import HAN
 
 GLOBAL = "KB_SEARCH_INDEX"
 SHARD_CALLBACK = "kbSearchShard"
-FORMAT = "kb-search-index/3"
+FORMAT = "kb-search-index/4"
 BROWSER_INDEX = "assets/kb-search-index.js"  # inside the site: the manifest
 SHARDS = "assets/kb-search"  # inside the site: one folder per kind of shard
 CORE_SCRIPT = Path(__file__).resolve().parent / "js" / "kb-search-core.js"
@@ -64,8 +78,14 @@ SCORED_FIELDS: dict[str, float] = {**schema.FIELD_WEIGHTS, "grams": schema.GRAMS
 # on average: the number of shards is the next power of two that gets there.
 SHARD_BYTES = {"t": 2048, "p": 2048, "l": 4096}
 ITEMS_PER_SHARD = 4
+PAIRS_PER_SHARD = 64
+# Keys of the filters' postings: no term of the index holds this character.
+FACET = "@"
+# Assignment strengths are multiples of 1/STRENGTH_SCALE (ranking.ROLE_STRENGTH, BASIS_STRENGTH).
+STRENGTH_SCALE = 4
 
 ItemUrl = Callable[[Item], str]
+DeptUrl = Callable[[str, str], str]  # (document, department name) -> its page
 Postings = dict[str, dict[str, str]]  # term -> field -> postings (varints)
 
 
@@ -142,7 +162,7 @@ def field_postings(rows: list[dict[str, Any]]) -> tuple[Postings, dict[str, floa
                 v for k, n in enumerate(numbers) for v in (n, flat[3 * k + 1], flat[3 * k + 2])
             ]
             postings.setdefault(term, {})[name] = varints(encoded)
-    for name in schema.DEPT_SCORES:
+    for name in schema.DEPT_FIELDS:  # for the department filter
         holders: dict[str, list[int]] = {}
         for number, row in enumerate(rows):
             for term in sorted(set(row[name].split())):
@@ -152,9 +172,58 @@ def field_postings(rows: list[dict[str, Any]]) -> tuple[Postings, dict[str, floa
     ids: dict[str, list[int]] = {}
     for number, row in enumerate(rows):
         ids.setdefault(row["id"], []).append(number)
+    if any(term.startswith(FACET) for term in postings.keys() | ids.keys()):
+        raise ValueError(f"a term of the index starts with {FACET!r}, the filters' mark")
     for term, numbers in ids.items():
         postings.setdefault(term, {})["id"] = varints(_deltas(numbers))
     return postings, averages
+
+
+def ranking_postings(
+    kb: KnowledgeBase,
+    analyzed: Analyzed,
+    dept_url: DeptUrl,
+    postings: Postings,
+) -> None:
+    """Add to ``postings`` what ranking and the filters look up by a key of the query.
+
+    A department token: ``s``, [item delta, strength × STRENGTH_SCALE, …] of the
+    items assigned to it, and ``u``, its page (in the first plan it has items in).
+    A filter (``FACET`` key): ``f``, the items that pass it.
+    """
+    analyzer, rows, ranking = analyzed.analyzer, analyzed.rows, analyzed.ranking
+    holders: dict[str, list[int]] = {}
+    for number, found in enumerate(ranking.strengths):
+        for token, value in found.items():
+            scaled = value * STRENGTH_SCALE
+            if scaled != int(scaled):
+                raise ValueError(f"an assignment strength is not a multiple of 1/4: {value}")
+            holders.setdefault(token, []).extend([number, int(scaled)])
+    for token, flat in holders.items():
+        numbers = _deltas(flat[0::2])
+        postings.setdefault(token, {})["s"] = varints(
+            v for k, n in enumerate(numbers) for v in (n, flat[2 * k + 1])
+        )
+    for item in kb.items():
+        for dept in item.departments:
+            for token in analyzer.department_terms(dept.name):
+                if token in analyzer.department_tokens:
+                    postings.setdefault(token, {}).setdefault("u", dept_url(item.doc, dept.name))
+    facets: dict[str, list[int]] = {}
+    for number, (item, row) in enumerate(zip(kb.items(), rows, strict=True)):
+        keys = [
+            f"plan:{row['plan']}",
+            f"domain:{row['domain']}",
+            f"domain_name:{kb.domain_of(item).name}",
+            f"kind:{row['kind']}",
+        ]
+        if row["has_target"] == "yes":
+            keys.append("target")
+        keys += [f"role:{role}" for role in ("lead", "partner") if row[f"dept_{role}"].split()]
+        for key in keys:
+            facets.setdefault(FACET + key, []).append(number)
+    for key, numbers in facets.items():
+        postings.setdefault(key, {})["f"] = varints(_deltas(numbers))
 
 
 def gram_positions(rows: list[dict[str, Any]]) -> dict[str, str]:
@@ -187,20 +256,34 @@ def lexicon_entries(analyzer: Analyzer) -> dict[str, dict[str, Any]]:
     lexicon = analyzer.lexicon
     log_total = math.log(lexicon.total)
     members = analyzer.members()
-    keys = sorted(lexicon.freq.keys() | analyzer.classes.keys() | analyzer.expansions.keys())
+    keys = sorted(
+        lexicon.freq.keys()
+        | analyzer.classes.keys()
+        | analyzer.expansions.keys()
+        | analyzer.senses.keys()
+        | analyzer.generic
+    )
     by_char: dict[str, dict[str, Any]] = {}
     for key in keys:
-        entry = by_char.setdefault(key[0], {"w": {}, "c": {}, "e": {}, "m": {}})
+        entry = by_char.setdefault(key[0], {"w": {}, "c": {}, "e": {}, "m": {}, "s": {}, "g": {}})
         if key in lexicon.freq:
             entry["w"][key] = math.log(lexicon.freq[key]) - log_total
         targets = analyzer.expansions.get(key, [])
         if targets:
             entry["e"][key] = targets
-        for term in (key, *targets):
+        rules = analyzer.senses.get(key, [])
+        if rules:
+            entry["s"][key] = [[list(context), list(means)] for context, means in rules]
+        if key in analyzer.generic:
+            entry["g"][key] = 1
+        meant = [m for _, means in rules for m in means]
+        for term in (key, *targets, *meant):
             head = analyzer.classes.get(term)
             if head is not None:
                 entry["c"][term] = head
                 entry["m"][head] = members[head]
+                if term == key and head in analyzer.generic:
+                    entry["g"][head] = 1  # is_strong asks whether the word's class is generic
     return by_char
 
 
@@ -261,17 +344,47 @@ def _sharded(entries: dict[str, Any], kind: str, key: Callable[[str], str]) -> d
 
 def _merged(entries: dict[str, dict[str, Any]]) -> dict[str, Any]:
     """The lexicon entries of one shard's characters as one table of each kind."""
-    merged: dict[str, dict[str, Any]] = {"w": {}, "c": {}, "e": {}, "m": {}}
+    merged: dict[str, dict[str, Any]] = {"w": {}, "c": {}, "e": {}, "m": {}, "s": {}, "g": {}}
     for entry in entries.values():
         for kind, table in entry.items():
             merged[kind].update(table)
     return merged
 
 
-def build_index(kb: KnowledgeBase, analyzed: Analyzed, url: ItemUrl) -> dict[str, Any]:
+def ranking_constants(ranking: RankTable) -> dict[str, Any]:
+    """What ranking needs for every query: its constants."""
+    return {
+        "pair_weight": PAIR_WEIGHT,
+        "floor_weak": FLOOR_WEAK,
+        "suggestions": SUGGESTIONS,
+        "suggest_min": SUGGEST_MIN,
+        "strength_scale": STRENGTH_SCALE,
+        "facet": FACET,
+    }
+
+
+def filter_choices(kb: KnowledgeBase, postings: Postings) -> dict[str, Any]:
+    """The filter form's choices: each domain (code, name) and the departments with items.
+
+    Both are bounded by the national template and the gazetteer, not by the corpus.
+    """
+    domains: dict[str, str] = {}
+    for item in kb.items():
+        domains.setdefault(item.domain, kb.domain_of(item).name)
+    names = sorted(
+        term.removeprefix(analysis.CLASS_MARK) for term, entry in postings.items() if "u" in entry
+    )
+    return {"domains": [[code, name] for code, name in domains.items()], "departments": names}
+
+
+def build_index(
+    kb: KnowledgeBase, analyzed: Analyzed, url: ItemUrl, dept_url: DeptUrl
+) -> dict[str, Any]:
     """The manifest and every shard: ``{"manifest": …, "shards": {kind: {number: data}}}``."""
     analyzer, rows = analyzed.analyzer, analyzed.rows
     postings, averages = field_postings(rows)
+    ranking_postings(kb, analyzed, dept_url, postings)
+    pairs = analyzed.ranking.pairs
     items = [document_row(kb, item, url) for item in kb.items()]
     shards = {
         "l": {
@@ -284,6 +397,11 @@ def build_index(kb: KnowledgeBase, analyzed: Analyzed, url: ItemUrl) -> dict[str
             n: items[n * ITEMS_PER_SHARD : (n + 1) * ITEMS_PER_SHARD]
             for n in range(math.ceil(len(items) / ITEMS_PER_SHARD))
         },
+        "s": {0: analyzed.ranking.subjects},
+        "r": {
+            n: pairs[n * PAIRS_PER_SHARD : (n + 1) * PAIRS_PER_SHARD]
+            for n in range(math.ceil(len(pairs) / PAIRS_PER_SHARD))
+        },
     }
     manifest = {
         "format": FORMAT,
@@ -292,7 +410,8 @@ def build_index(kb: KnowledgeBase, analyzed: Analyzed, url: ItemUrl) -> dict[str
             name: {"weight": weight, "average": averages[name]}
             for name, weight in SCORED_FIELDS.items()
         },
-        "departments": dict(schema.DEPT_SCORES),
+        "ranking": ranking_constants(analyzed.ranking),
+        "filters": filter_choices(kb, postings),
         "analyzer": analyzer_constants(analyzer),
         "scoring": scoring_tables(),
         "snippet": snippet_tables(),
@@ -301,6 +420,7 @@ def build_index(kb: KnowledgeBase, analyzed: Analyzed, url: ItemUrl) -> dict[str
             "folder": SHARDS.removeprefix("assets/"),
             "counts": {kind: len(found) for kind, found in shards.items()},
             "items_per_shard": ITEMS_PER_SHARD,
+            "pairs_per_shard": PAIRS_PER_SHARD,
         },
     }
     return {"manifest": manifest, "shards": shards}
@@ -321,8 +441,10 @@ def index_files(index: dict[str, Any]) -> dict[str, str]:
     return files
 
 
-def browser_index_files(kb: KnowledgeBase, analyzed: Analyzed, url: ItemUrl) -> dict[str, str]:
-    return index_files(build_index(kb, analyzed, url))
+def browser_index_files(
+    kb: KnowledgeBase, analyzed: Analyzed, url: ItemUrl, dept_url: DeptUrl
+) -> dict[str, str]:
+    return index_files(build_index(kb, analyzed, url, dept_url))
 
 
 def write_browser_index(folder: Path, files: dict[str, str]) -> None:

@@ -18,10 +18,11 @@ from pathlib import Path
 from typing import Any
 
 from kb.release import CURRENT, INDEX
-from kb.search.analysis import Analyzer
+from kb.search.analysis import CLASS_MARK, Analyzer, QueryWord
 from kb.search.errors import IndexMissingError, IndexUnavailableError, QueryError
 from kb.search.layout import META_FILE
-from kb.search.query import Filters, filter_query, query_words, text_query
+from kb.search.query import Filters, filter_query, query_words, word_query
+from kb.search.ranking import RankTable, named_departments, rank, suggest
 from kb.search.schema import BM25_B, BM25_K1
 from kb.search.snippet import snippet
 
@@ -65,6 +66,15 @@ class Hit:
         }
 
 
+@dataclass(frozen=True)
+class Answer:
+    """What a query gets: its hits, and what helps when they are few or none."""
+
+    hits: list[Hit]
+    suggestions: tuple[str, ...] = ()  # nothing fits: the closest subjects
+    departments: tuple[str, ...] = ()  # the departments (canonical names) the query names
+
+
 def index_folder(out: Path) -> Path:
     """The index of the current release under ``out``; a clear error when there is none."""
     folder = (out / CURRENT).resolve() / INDEX
@@ -83,7 +93,13 @@ class SearchIndex:
         from whoosh.index import open_dir
 
         self.folder = folder
-        self.analyzer = Analyzer.load(folder)
+        try:
+            self.analyzer = Analyzer.load(folder)
+            self.ranking = RankTable.load(folder)
+        except (OSError, ValueError, KeyError) as exc:
+            raise IndexMissingError(
+                f"检索索引（{folder}）是旧版本或已损坏（{exc}）。请运行 kb index 重建索引。"
+            ) from exc
         self.meta: dict[str, Any] = json.loads((folder / META_FILE).read_text(encoding="utf-8"))
         from whoosh.scoring import BM25F
 
@@ -114,26 +130,66 @@ class SearchIndex:
     ) -> list[Hit]:
         """The best ``limit`` items for ``query``, best first.
 
-        An empty query (or one of only punctuation) lists the items that pass
-        ``filters`` in the order of the plans; without filters it finds nothing.
+        The engine scores each query word on its own (``word_scores``); the
+        ranking (``kb.search.ranking``) adds up, applies structure and the
+        relevance floor.  An empty query (or one of only punctuation) lists
+        the items that pass ``filters`` in the order of the plans; without
+        filters it finds nothing.
         """
         filters = filters or Filters()
         domains = self.domains(filters.domain) if filters.domain else []
         only = filter_query(filters, self.analyzer, domains)
         words = query_words(self.analyzer, query)
         searcher = self._searcher
-        wanted = text_query(words, self.analyzer, searcher.reader())
-        if wanted is None:
-            if only is None or words:
+        if not words:
+            if only is None:
                 return []
             listed = searcher.search(only, limit=limit, sortedby="order")
-            return [self._hit(hit, 0.0, []) for hit in listed]
-        results = searcher.search(wanted, filter=only, limit=limit)
+            return [self._hit(hit.docnum, 0.0, []) for hit in listed]
+        allowed = None if only is None else set(searcher.docs_for_query(only))
+        scores = self.word_scores(words)
+        named = named_departments(words, self.analyzer)
+        ranked = rank(words, scores, named, self.ranking, allowed)[:limit]
         surfaces = [s for w in words for s in w.surfaces if len(s) > 1 or len(w.token.text) == 1]
-        return [self._hit(hit, hit.score, surfaces) for hit in results]
+        return [self._hit(doc, score, surfaces) for doc, score in ranked]
 
-    def _hit(self, hit: Any, score: float, surfaces: list[str]) -> Hit:
-        data = json.loads(hit["data"])
+    def word_scores(self, words: list[QueryWord]) -> list[dict[int, float]]:
+        """For each query word, item number -> its score (whoosh's BM25F over its forms)."""
+        searcher = self._searcher
+        reader = searcher.reader()
+        context = searcher.context()
+        found: list[dict[int, float]] = []
+        for word in words:
+            clause = word_query(word, reader)
+            by_doc: dict[int, float] = {}
+            if clause is not None:
+                for sub, offset in searcher.leaf_searchers():
+                    matcher = clause.matcher(sub, context)
+                    while matcher.is_active():
+                        by_doc[offset + matcher.id()] = float(matcher.score())
+                        matcher.next()
+            found.append(by_doc)
+        return found
+
+    def answer(
+        self, query: str, filters: Filters | None = None, limit: int = DEFAULT_LIMIT
+    ) -> Answer:
+        """``search``, with the closest subjects when nothing fits and the departments named."""
+        hits = self.search(query, filters, limit)
+        suggestions = tuple(self.suggestions(query)) if not hits and query.strip() else ()
+        return Answer(hits, suggestions, tuple(self.departments_named(query)))
+
+    def suggestions(self, query: str) -> list[str]:
+        """The subjects closest to a query nothing fits."""
+        return suggest(query, self.ranking)
+
+    def departments_named(self, query: str) -> list[str]:
+        """The departments (canonical names) a query names."""
+        words = query_words(self.analyzer, query)
+        return [t.removeprefix(CLASS_MARK) for t, _, _ in named_departments(words, self.analyzer)]
+
+    def _hit(self, docnum: int, score: float, surfaces: list[str]) -> Hit:
+        data = json.loads(self._searcher.stored_fields(docnum)["data"])
         return Hit(
             doc=data["doc"],
             id=data["id"],
@@ -161,13 +217,13 @@ def open_index(out: Path) -> Iterator[SearchIndex]:
         index.close()
 
 
-def search_many(
+def answer_many(
     out: Path,
     queries: Iterable[str],
     filters: Filters | None = None,
     limit: int = DEFAULT_LIMIT,
-) -> dict[str, list[Hit]]:
-    """Each distinct query's hits, in the order given, all from one release."""
+) -> dict[str, Answer]:
+    """Each distinct query's answer, in the order given, all from one release."""
     from whoosh.index import EmptyIndexError
 
     wanted = list(dict.fromkeys(queries))
@@ -175,10 +231,20 @@ def search_many(
     for _ in range(ATTEMPTS):
         try:
             with open_index(out) as index:
-                return {q: index.search(q, filters, limit) for q in wanted}
+                return {q: index.answer(q, filters, limit) for q in wanted}
         except (OSError, EmptyIndexError) as exc:  # a release pruned under us
             last = exc
     raise IndexUnavailableError(f"检索索引在查询期间反复变化，请稍后重试（{last}）")
+
+
+def search_many(
+    out: Path,
+    queries: Iterable[str],
+    filters: Filters | None = None,
+    limit: int = DEFAULT_LIMIT,
+) -> dict[str, list[Hit]]:
+    """Each distinct query's hits, in the order given, all from one release."""
+    return {q: a.hits for q, a in answer_many(out, queries, filters, limit).items()}
 
 
 def search(

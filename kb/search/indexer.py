@@ -26,6 +26,7 @@ from kb.model import Item, KnowledgeBase
 from kb.search.analysis import Analyzer
 from kb.search.layout import META_FILE
 from kb.search.lexicon import build_lexicon
+from kb.search.ranking import RankTable, rank_table
 from kb.search.schema import BODY_PARTS, make_schema
 
 META_FORMAT = "kb-search-meta/1"
@@ -54,7 +55,14 @@ def indexed_texts(kb: KnowledgeBase) -> Iterator[str]:
 def make_analyzer(kb: KnowledgeBase, terms: SearchTerms) -> Analyzer:
     """The analyzer of ``kb``: built once per build, used by the index and the site."""
     lexicon = build_lexicon(indexed_texts(kb), terms.terms)
-    return Analyzer(lexicon, terms.classes, terms.expansions, terms.departments)
+    return Analyzer(
+        lexicon,
+        terms.classes,
+        terms.expansions,
+        terms.departments,
+        terms.senses,
+        terms.generic,
+    )
 
 
 def item_fields(analyzer: Analyzer, item: Item, domain_name: str, order: int) -> dict[str, Any]:
@@ -132,11 +140,13 @@ class Analyzed:
 
     analyzer: Analyzer
     rows: list[dict[str, Any]]
+    ranking: RankTable
 
 
 def analyze(kb: KnowledgeBase, terms: SearchTerms) -> Analyzed:
     analyzer = make_analyzer(kb, terms)
-    return Analyzed(analyzer, item_rows(kb, analyzer))
+    ranking = rank_table(kb, analyzer, terms.subjects)
+    return Analyzed(analyzer, item_rows(kb, analyzer), ranking)
 
 
 def meta_json(kb: KnowledgeBase) -> str:
@@ -158,8 +168,9 @@ def write_index(kb: KnowledgeBase, analyzed: Analyzed, folder: Path) -> IndexSta
     analyzer, documents = analyzed.analyzer, analyzed.rows
     folder.mkdir(parents=True, exist_ok=True)
     analyzer.save(folder)
+    analyzed.ranking.save(folder)
     (folder / META_FILE).write_text(meta_json(kb), encoding="utf-8")
-    digest = hashlib.sha256(analyzer.to_json().encode())
+    digest = hashlib.sha256(analyzer.to_json().encode() + analyzed.ranking.to_json().encode())
     for fields in documents:
         digest.update(json.dumps(fields, ensure_ascii=False, sort_keys=True).encode())
     with seeded_random(digest.digest()):

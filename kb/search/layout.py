@@ -8,3 +8,4 @@ Kept apart so that the query path imports nothing of the build side.
 
 ANALYSIS_FILE = "analysis.json"
 META_FILE = "meta.json"
+RANKING_FILE = "ranking.json"  # pairs, assignment strengths, subjects (kb.search.ranking)

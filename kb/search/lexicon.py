@@ -3,8 +3,9 @@
 jieba's default dictionary has 350,000 words and takes about 0.7 s to load:
 more than everything else a cold ``kb search`` does.  Only a few thousand of
 them can ever match: those that occur somewhere in the text we index or in the
-project's own vocabulary.  ``build_lexicon`` keeps exactly those, with jieba's
-frequencies and jieba's total, then adds the project's terms the way
+project's own vocabulary.  ``build_lexicon`` keeps those, and jieba's common
+words (``COMMON_FREQ``) so that a query in everyday words is cut as jieba cuts
+it, with jieba's frequencies and jieba's total, then adds the project's terms the way
 ``jieba.add_word`` would (``corpus/dictionary.txt``, the synonym table, the
 department names), so that they stay whole.
 
@@ -24,6 +25,11 @@ from kb.search.segment import Lexicon
 from kb.text import HAN
 
 MAX_WORD = 16  # the longest word of jieba's dictionary
+# Words of jieba's dictionary kept for queries although no indexed text has them: the
+# common ones (about 20,000 of two to four characters).
+COMMON_FREQ = 200
+COMMON_LENGTHS = (2, 4)
+HAN_WORD = re.compile(f"[{HAN}]+")
 # A dictionary line's word when it has a character that is not Chinese.
 NOT_HAN_WORD = re.compile(f"^([^\\s]*[^{HAN}\\s][^\\s]*) ", re.MULTILINE)
 
@@ -66,6 +72,13 @@ def build_lexicon(
     counts = dict(zip(fields[0::3], fields[1::3], strict=True))  # ints only where needed
     total = sum(map(int, fields[1::3]))
     freq = {word: int(counts[word]) for word in counts.keys() & substrings}
+    # the everyday words of jieba's dictionary, so that a query is cut as jieba would cut
+    # it (父亲 / 不让, not 父 / 亲 / 不); no text of the index contains them
+    shortest, longest = COMMON_LENGTHS
+    for word, count in counts.items():
+        common = shortest <= len(word) <= longest and int(count) >= COMMON_FREQ
+        if common and HAN_WORD.fullmatch(word):
+            freq[word] = int(count)
     for word in NOT_HAN_WORD.findall(text):  # "B超" is looked up as "b超"
         key = normalize(word)
         if key != word and key in substrings:

@@ -4,9 +4,8 @@ There is no query syntax: quotes, brackets, ``AND``/``OR``/``NOT``, ``field:``
 prefixes and wildcards are text like any other and go through the analyzer,
 which keeps only words, numbers and IDs.  So no input can make a query fail.
 
-Each word of the query becomes one clause: the best of its matches over its
+Each word of the query becomes one query: the best of its matches over its
 forms (itself, its synonym class, its expansions; ``kb.search.bestof``).
-Clauses add up, so items that match more of the query's words rank higher.
 A word found nowhere as a word is looked for as a run of characters (part of
 a longer word); a single character always is, with the little weight the
 analyzer gives it (``QueryWord.literal``).  A department the query names adds
@@ -21,7 +20,7 @@ from typing import Any
 from kb.normalize import is_han
 from kb.search.analysis import Analyzer, QueryWord, chars
 from kb.search.errors import QueryError
-from kb.search.schema import DEPT_SCORES, FIELD_WEIGHTS, GRAMS_WEIGHT, ID_WEIGHT
+from kb.search.schema import DEPT_FIELDS, FIELD_WEIGHTS, GRAMS_WEIGHT, ID_WEIGHT
 
 MAX_QUERY_CHARS = 200
 MAX_QUERY_WORDS = 24
@@ -81,19 +80,16 @@ def query_words(analyzer: Analyzer, text: str) -> list[QueryWord]:
     return analyzer.query_words(text[:MAX_QUERY_CHARS])[:MAX_QUERY_WORDS]
 
 
-def text_query(words: list[QueryWord], analyzer: Analyzer, reader: Any) -> Any | None:
-    """The whoosh query for ``words``, or None when none of them can match anything."""
-    from whoosh.query import Or
+def word_query(word: QueryWord, reader: Any) -> Any | None:
+    """The whoosh query that scores one query word, or None when it can match nothing.
 
+    The best of its matches over its forms (``BestOf``); the ranking adds the
+    words up (``kb.search.ranking``).
+    """
     from kb.search.bestof import BestOf
 
-    clauses: list[Any] = []
-    for word in words:
-        matches = _text_matches(word, reader)
-        if matches:
-            clauses.append(BestOf(matches))
-    clauses += _department_matches(words, analyzer, reader)
-    return Or(clauses) if clauses else None
+    matches = _text_matches(word, reader)
+    return BestOf(matches) if matches else None
 
 
 def _text_matches(word: QueryWord, reader: Any) -> list[Any]:
@@ -109,7 +105,8 @@ def _text_matches(word: QueryWord, reader: Any) -> list[Any]:
         for field, field_weight in FIELD_WEIGHTS.items()
         if reader.doc_frequency(field, form)
     ]
-    if token.kind == "word" and is_han(token.text) and (not subs or len(token.text) == 1):
+    literal = token.kind == "word" and is_han(token.text) and word.literal > 0
+    if literal and (not subs or len(token.text) == 1):
         grams = chars(token.text)
         boost = word.weight * word.literal * GRAMS_WEIGHT
         if len(grams) == 1:
@@ -117,23 +114,6 @@ def _text_matches(word: QueryWord, reader: Any) -> list[Any]:
         else:
             subs.append(Phrase("grams", grams, boost=boost))
     return subs
-
-
-def _department_matches(words: list[QueryWord], analyzer: Analyzer, reader: Any) -> list[Any]:
-    """Items assigned to a department the query names, scored by role alone (once each)."""
-    from whoosh.query import ConstantScoreQuery, Term
-
-    named: dict[str, float] = {}
-    for word in words:
-        for form, weight in word.forms:
-            if form in analyzer.department_tokens:
-                named[form] = max(named.get(form, 0.0), weight * word.weight)
-    return [
-        ConstantScoreQuery(Term(field, form), score * weight)
-        for form, weight in named.items()
-        for field, score in DEPT_SCORES.items()
-        if reader.doc_frequency(field, form)
-    ]
 
 
 def filter_query(filters: Filters, analyzer: Analyzer, domains: list[str]) -> Any | None:
@@ -150,7 +130,7 @@ def filter_query(filters: Filters, analyzer: Analyzer, domains: list[str]) -> An
     if filters.has_target:
         parts.append(Term("has_target", "yes"))
     if filters.dept:
-        fields = [f"dept_{filters.role}"] if filters.role else list(DEPT_SCORES)
+        fields = [f"dept_{filters.role}"] if filters.role else list(DEPT_FIELDS)
         words = [w for w in query_words(analyzer, filters.dept) if w.weight == 1.0]
         if not words:
             raise QueryError(f"--dept 的值“{filters.dept}”中没有可以识别的单位名称")

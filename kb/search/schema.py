@@ -23,9 +23,9 @@ BODY_PARTS: dict[str, int] = {
 # browser search reads this too).
 FIELD_WEIGHTS: dict[str, float] = {"body": 1.0}
 GRAMS_WEIGHT = 0.5  # part-of-a-word match on single characters
-# A query naming a department scores the items assigned to it by role, whatever
-# their length (BM25 on a list of names would favour items with few departments).
-DEPT_SCORES: dict[str, float] = {"dept_lead": 8.0, "dept_partner": 3.0}
+# The department fields (for the --dept filter).  A query naming a department
+# scores its items by assignment strength (kb.search.ranking), not by BM25.
+DEPT_FIELDS = ("dept_lead", "dept_partner")
 ID_WEIGHT = 20.0
 # whoosh's BM25F, with its default constants, named here so that the browser
 # (kb/search/js/kb-search-core.js) scores with the same.

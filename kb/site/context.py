@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections import defaultdict
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from kb.model import Document, Domain, Item, KnowledgeBase, Plan, Section
 from kb.monitor.catalogue import Indicator, catalogue
@@ -77,3 +77,14 @@ class Context:
         if doc not in self._evaluations:
             self._evaluations[doc] = evaluation(self.kb, latest_year(self.kb), doc)
         return self._evaluations[doc]
+
+
+def one_document(kb: KnowledgeBase, slug: str) -> KnowledgeBase:
+    """``kb`` restricted to one document, with the links that belong to it (for the views)."""
+    return replace(
+        kb,
+        documents=(kb.document(slug),),
+        domain_links=tuple(x for x in kb.domain_links if x.doc == slug),
+        shared_subjects=tuple(x for x in kb.shared_subjects if x.doc == slug),
+        shared_indicators=tuple(x for x in kb.shared_indicators if x.doc == slug),
+    )

@@ -13,13 +13,14 @@ from pathlib import Path
 from kb.corpus import Corpus
 from kb.model import KnowledgeBase
 from kb.release import SITE_DOCS
-from kb.search.indexer import Analyzed
 from kb.search.browser import CORE_SCRIPT, browser_index_files, write_browser_index
+from kb.search.indexer import Analyzed
 from kb.site import layout
 from kb.site.context import Context
-from kb.site.downloads import write_department_tables, write_monitoring_downloads
+from kb.site.downloads import write_department_tables, write_monitoring_downloads, write_tables
 from kb.site.mkdocs_run import write_config
 from kb.site.pages import generate, navigation
+from kb.site.pages.home import site_name
 from kb.text import split_lines, write_text
 
 ASSETS = Path(__file__).resolve().parent / "assets"
@@ -36,7 +37,10 @@ def write_site_sources(kb: KnowledgeBase, corpus: Corpus, analyzed: Analyzed, ro
     for asset in [*sorted(ASSETS.iterdir()), CORE_SCRIPT]:
         if asset.is_file():
             shutil.copyfile(asset, docs / layout.ASSETS / asset.name)
-    write_browser_index(docs, browser_index_files(kb, analyzed, layout.item_href))
+    write_browser_index(
+        docs, browser_index_files(kb, analyzed, layout.item_href, layout.department_href)
+    )
     write_department_tables(kb, docs)
+    write_tables(kb, docs)
     write_monitoring_downloads(ctx, docs)
-    write_config(root, navigation(ctx))
+    write_config(root, navigation(ctx), site_name(ctx))

@@ -41,8 +41,27 @@ def department_page(doc: str, name: str) -> str:
     return f"{doc}/departments/{department_slug(name)}.md"
 
 
-def download(doc: str, name: str, ext: str) -> str:
-    return f"{doc}/downloads/{department_slug(name)}.{ext}"
+# Every download, named in Chinese as an office files it (任务分工表-县卫生健康局.xlsx).
+DOWNLOAD_NAMES = {
+    "tasks": "任务分工表",
+    "targets": "量化指标",
+    "export": "知识库",
+    "items": "条目",
+    "form": "监测数据报送表",
+    "report": "评估报告",
+}
+ALL_DEPARTMENTS = "全部单位"
+_UNSAFE = str.maketrans({c: "_" for c in '/\\:*?"<>|'})
+
+
+def download(doc: str, kind: str, ext: str, unit: str = "") -> str:
+    """``<doc>/downloads/任务分工表-县卫生健康局.xlsx``; ``unit`` names the department or year."""
+    name = DOWNLOAD_NAMES[kind] + (f"-{unit}" if unit else "")
+    return f"{doc}/downloads/{name.translate(_UNSAFE)}.{ext}"
+
+
+def department_download(doc: str, name: str, ext: str) -> str:
+    return download(doc, "tasks", ext, name)
 
 
 def targets_page(doc: str) -> str:
@@ -87,6 +106,11 @@ def item_href(item: Item) -> str:
     return html_path(domain_page(item.doc, item.domain)) + "#" + item.id
 
 
+def department_href(doc: str, name: str) -> str:
+    """A department's page from the site's root (the browser search links to it)."""
+    return html_path(department_page(doc, name))
+
+
 # Monitoring (kb.site.pages.monitoring, kb.site.pages.report).
 
 
@@ -104,8 +128,13 @@ def indicator_page(doc: str, ident: str) -> str:
 
 
 def report_download(doc: str, year: int) -> str:
-    return f"{doc}/downloads/report-{year}.docx"
+    return download(doc, "report", "docx", f"{year}年")
 
 
 def form_download(doc: str, name: str) -> str:
-    return f"{doc}/downloads/{department_slug(name)}-form.xlsx"
+    return download(doc, "form", "xlsx", name)
+
+
+def documents_page() -> str:
+    """With several documents: the page that lists them (the home page stays small)."""
+    return "documents.md"

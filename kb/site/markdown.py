@@ -44,8 +44,28 @@ def heading(level: int, label: str, anchor: str | None = None) -> str:
     return f"{'#' * level} {text(label)}{suffix}"
 
 
-def table(header: list[str], rows: list[list[str]]) -> str:
-    """A pipe table; cells are already Markdown (``text`` escapes ``|``)."""
-    lines = ["| " + " | ".join(header) + " |", "|" + "---|" * len(header)]
-    lines += ["| " + " | ".join(cell or " " for cell in row) + " |" for row in rows]
+def table(
+    header: list[str], rows: list[list[str]], css: str = "", nowrap: tuple[str, ...] = ()
+) -> str:
+    """An HTML table whose cells are Markdown (``md_in_html``); rows become cards on a phone.
+
+    Each cell carries its column's name (``data-label``), which the phone layout
+    shows before the value; empty cells are marked ``kb-empty`` and hidden there.
+    Header names are ours, never corpus text; columns named in ``nowrap``
+    (short values such as 类别 or 状态) are kept on one line on wide screens.
+    """
+    names = [attr(name) for name in header]
+    classes = " ".join(["kb-table", css]).strip()
+    head = "".join(f'<th scope="col">{name}</th>' for name in names)
+    lines = [f'<table class="{classes}" markdown="1">', f"<thead><tr>{head}</tr></thead>"]
+    lines.append('<tbody markdown="1">')
+    for row in rows:
+        cells = []
+        for column, name, cell in zip(header, names, row, strict=True):
+            marks = ["kb-empty"] if not cell.strip() else []
+            marks += ["kb-nowrap"] if column in nowrap else []
+            css_class = f' class="{" ".join(marks)}"' if marks else ""
+            cells.append(f'<td data-label="{name}"{css_class} markdown="span">{cell.strip()}</td>')
+        lines.append(f'<tr markdown="1">{"".join(cells)}</tr>')
+    lines += ["</tbody>", "</table>"]
     return "\n".join(lines)

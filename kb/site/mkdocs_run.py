@@ -32,11 +32,16 @@ class _Collect(logging.Handler):
         self.messages.append(record.getMessage())
 
 
-def write_config(root: Path, nav: list[Any]) -> Path:
-    """``root/mkdocs.yml`` (the template and the navigation) and the hooks beside it."""
+def write_config(root: Path, nav: list[Any], name: str) -> Path:
+    """``root/mkdocs.yml`` (the template, the site's name and the navigation) and the hooks."""
     nav_text = yaml.safe_dump({"nav": nav}, allow_unicode=True, sort_keys=False, width=1000)
+    name_line = yaml.safe_dump({"site_name": name}, allow_unicode=True).strip()
+    template = TEMPLATE.read_text(encoding="utf-8")
+    template = "\n".join(
+        name_line if line.startswith("site_name:") else line for line in template.splitlines()
+    )
     config = root / CONFIG
-    config.write_text(TEMPLATE.read_text(encoding="utf-8") + "\n" + nav_text, encoding="utf-8")
+    config.write_text(template + "\n\n" + nav_text, encoding="utf-8")
     shutil.copyfile(HOOKS, root / HOOKS_COPY)
     return config
 

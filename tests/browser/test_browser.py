@@ -10,6 +10,8 @@ from urllib.parse import quote
 
 import pytest
 
+from kb.site import layout
+
 pytestmark = pytest.mark.browser
 
 DOC = "gaotai-2022-women-children-development-plans"
@@ -18,10 +20,14 @@ MAIN_PAGES = {
     "plan": f"{DOC}/W.html",
     "domain": f"{DOC}/W1.html",
     "departments": f"{DOC}/departments.html",
+    "department": layout.html_path(layout.department_page(DOC, "县卫生健康局")),
     "targets": f"{DOC}/targets.html",
     "links": f"{DOC}/links.html",
     "source": f"{DOC}/source.html",
     "search": "search.html?q=" + quote("孕产妇死亡率"),
+    "monitoring": f"{DOC}/monitoring.html",
+    "indicator": f"{DOC}/indicators/W2-G4-1.html",
+    "404": "404.html",
 }
 
 
@@ -55,12 +61,13 @@ def url(site: Path, path: str) -> str:
 
 def results(page: Any) -> list[str]:
     page.wait_for_selector("html[data-kb-search=done]", timeout=15000)
-    return [a.get_attribute("href") for a in page.query_selector_all("#kb-search-results a")]
+    links = page.query_selector_all("#kb-search-results a.kb-result-link")
+    return [a.get_attribute("href") for a in links]
 
 
 def test_every_page_loads_without_errors_or_outside_requests(site: Path, watched: Watched) -> None:
-    # 404.html is for web servers (it links from the server root); it is never opened from disk.
-    pages = sorted(p for p in site.rglob("*.html") if p.name != "404.html")
+    # 404.html too: it needs no other file, so it works from disk (tests/browser/test_layout.py).
+    pages = sorted(site.rglob("*.html"))
     assert len(pages) > 60
     for path in pages:
         watched.page.goto(path.as_uri())
@@ -265,3 +272,30 @@ def test_a_missing_shard_says_so_in_chinese(site: Path, watched: Watched, tmp_pa
     )
     text = watched.page.inner_text("#kb-search-results")
     assert "无法加载搜索索引的一部分" in text and "重新构建网站" in text
+
+
+def test_search_page_filters_nothing_fits_and_department_link(site: Path, watched: Watched) -> None:
+    """The CLI's filters on the page; "nothing fits" with subjects; a department's page."""
+    from kb.search.engine import open_index
+    from kb.search.query import Filters
+
+    with open_index(site.parent / "build") as index:
+        cli = [h.id for h in index.search("家暴", Filters.parse(plan="C", kind="measure"), 50)]
+        suggested = index.suggestions("火星基地")
+    watched.page.goto(url(site, "search.html?q=" + quote("家暴") + "&plan=C&kind=measure"))
+    assert [h.rsplit("#", 1)[1] for h in results(watched.page)] == cli
+    form = watched.page.query_selector(".kb-search-filters")
+    assert form is not None
+    assert (
+        watched.page.eval_on_selector(".kb-search-filters select[name=plan]", "s => s.value") == "C"
+    )
+    watched.page.goto(url(site, "search.html?q=" + quote("火星基地")))
+    results(watched.page)
+    assert "没有切合" in watched.page.inner_text("#kb-search-results")
+    shown = [a.inner_text() for a in watched.page.query_selector_all(".kb-suggestion")]
+    assert shown == suggested and shown
+    watched.page.goto(url(site, "search.html?q=" + quote("妇联 家暴")))
+    assert results(watched.page)
+    link = watched.page.query_selector(".kb-department-link a")
+    assert link is not None and "/departments/" in (link.get_attribute("href") or "")
+    assert not watched.errors

@@ -17,7 +17,7 @@
 (function (root) {
   "use strict";
 
-  var FORMAT = "kb-search-index/3"; // kb/search/browser.py FORMAT
+  var FORMAT = "kb-search-index/4"; // kb/search/browser.py FORMAT
   // Set from the index by Analyzer (kb/normalize.py, kb/search/segment.py).
   var DASHES = "";
   var HAN_CHAR = null;
@@ -78,6 +78,21 @@
     }
     if (latin) out.push(latin);
     return out;
+  }
+
+  /** The Latin and the Chinese parts of a word that mixes them (analysis.py scripts). */
+  function scripts(word) {
+    var parts = [];
+    var list = Array.from(word);
+    for (var i = 0; i < list.length; i++) {
+      var c = list[i];
+      var latin = c >= "a" && c <= "z";
+      var last = parts.length ? parts[parts.length - 1] : null;
+      var lastChar = last === null ? "" : Array.from(last).pop();
+      if (last !== null && (lastChar >= "a" && lastChar <= "z") === latin) parts[parts.length - 1] += c;
+      else parts.push(c);
+    }
+    return parts.length > 1 ? parts : [];
   }
 
   /** jieba's dictionary algorithm (no HMM) over the lexicon that built the index. */
@@ -160,24 +175,28 @@
     for (var i = 0; i < tables.stopwords.length; i++) this.stopwords[tables.stopwords[i]] = true;
     this.classes = {};
     this.expansions = {};
-    this.members = {};
     this.classMark = tables.class_mark;
     this.expansionWeight = tables.expansion_weight;
     this.partWeight = tables.part_weight;
     this.singleWeight = tables.single_weight;
     this.departmentTokens = {};
     for (var d = 0; d < tables.department_tokens.length; d++) this.departmentTokens[tables.department_tokens[d]] = true;
+    this.senses = {};
+    this.generic = {};
     this.maxQueryChars = tables.max_query_chars;
     this.maxQueryWords = tables.max_query_words;
+    this.members = {};
   }
 
-  /** Add a lexicon shard: words, classes (with their members) and expansions. */
+  /** Add a lexicon shard: words, classes (with their members), expansions, senses, generic words. */
   Analyzer.prototype.merge = function (shard) {
     var parts = [
       [shard.w, this.lexicon.logp],
       [shard.c, this.classes],
       [shard.e, this.expansions],
       [shard.m, this.members],
+      [shard.s, this.senses],
+      [shard.g, this.generic],
     ];
     for (var p = 0; p < parts.length; p++) {
       for (var key in parts[p][0]) if (has(parts[p][0], key)) parts[p][1][key] = parts[p][0][key];
@@ -225,28 +244,72 @@
   Analyzer.prototype.queryWord = function (token, weight) {
     var forms = {};
     var surfaces = [];
-    this.addForms(token.text, 1, forms, surfaces);
-    var targets = has(this.expansions, token.text) ? this.expansions[token.text] : [];
-    for (var e = 0; e < targets.length; e++) {
-      this.addForms(targets[e], this.expansionWeight, forms, surfaces);
-    }
     var literal = 1;
-    if (token.kind === "word" && Array.from(token.text).length === 1 && isHan(token.text)) {
-      literal = forms[token.text] = this.singleWeight; // one character counts little as itself
+    if (token.means.length) {
+      literal = 0; // a sense in context: the plan words only, not the word as typed
+      for (var m = 0; m < token.means.length; m++) this.addForms(token.means[m], 1, forms, surfaces);
+    } else {
+      this.addForms(token.text, 1, forms, surfaces);
+      var targets = has(this.expansions, token.text) ? this.expansions[token.text] : [];
+      for (var e = 0; e < targets.length; e++) {
+        this.addForms(targets[e], this.expansionWeight, forms, surfaces);
+      }
+      if (token.kind === "word" && Array.from(token.text).length === 1 && isHan(token.text)) {
+        literal = forms[token.text] = this.singleWeight; // one character counts little as itself
+      }
     }
     var unique = surfaces.filter(function (s, i) {
       return surfaces.indexOf(s) === i;
     });
-    return { token: token, forms: forms, surfaces: unique, weight: weight, literal: literal };
+    return {
+      token: token,
+      forms: forms,
+      surfaces: unique,
+      weight: weight,
+      literal: literal,
+      concept: token.concept,
+      strong: this.isStrong(token),
+    };
   };
 
-  /** A query's terms; each run of single characters also joined, before them (query_tokens). */
+  /** Whether a token names a subject: not one character, not a generic word (is_strong). */
+  Analyzer.prototype.isStrong = function (token) {
+    if (token.kind !== "word" || token.means.length) return true;
+    if (Array.from(token.text).length === 1 && isHan(token.text)) return false;
+    var known = has(this.lexicon.logp, token.text) || has(this.classes, token.text) || has(this.expansions, token.text);
+    if (!known) return !isHan(token.text); // characters the segmenter could not make a word of
+    if (has(this.generic, token.text)) return false;
+    return !(has(this.classes, token.text) && has(this.generic, this.classes[token.text]));
+  };
+
+  /** The plan words a word means in the query (none: no sense fits); its context noted. */
+  Analyzer.prototype.sense = function (word, query, absorbed) {
+    var rules = has(this.senses, word) ? this.senses[word] : [];
+    for (var r = 0; r < rules.length; r++) {
+      var used = rules[r][0].filter(function (c) {
+        return c !== word && query.indexOf(c) >= 0;
+      });
+      if (used.length) {
+        used.forEach(function (c) {
+          absorbed[c] = true;
+        });
+        return rules[r][1];
+      }
+    }
+    return [];
+  };
+
+  /** A query's terms with their concepts; runs of single characters joined; senses (query_tokens). */
   Analyzer.prototype.queryTokens = function (text) {
+    var norm = normalize(text);
+    var absorbed = {};
     var found = [];
-    var list = pieces(normalize(text));
+    var concept = 0;
+    var list = pieces(norm);
     for (var p = 0; p < list.length; p++) {
       if (list[p].kind !== "run") {
-        found.push({ kind: list[p].kind, text: list[p].text });
+        found.push({ kind: list[p].kind, text: list[p].text, concept: concept, means: [] });
+        concept += 1;
         continue;
       }
       var words = this.lexicon.cut(list[p].text).concat([""]); // "" ends the last run
@@ -254,17 +317,24 @@
       for (var w = 0; w < words.length; w++) {
         var word = words[w];
         var stop = has(this.stopwords, word);
-        if (Array.from(word).length === 1 && isHan(word) && !stop) {
+        var means = this.sense(word, norm, absorbed);
+        if (!means.length && Array.from(word).length === 1 && isHan(word) && !stop) {
           run.push(word);
           continue;
         }
-        if (run.length > 1) found.push({ kind: "word", text: run.join("") });
-        for (var r = 0; r < run.length; r++) found.push({ kind: "word", text: run[r] });
+        if (run.length > 1) found.push({ kind: "word", text: run.join(""), concept: concept, means: [] });
+        for (var r = 0; r < run.length; r++) found.push({ kind: "word", text: run[r], concept: concept, means: [] });
+        if (run.length) concept += 1;
         run = [];
-        if (word && !stop) found.push({ kind: "word", text: word });
+        if (word && !stop) {
+          found.push({ kind: "word", text: word, concept: concept, means: means });
+          concept += 1;
+        }
       }
     }
-    return found;
+    return found.filter(function (t) {
+      return t.means.length || !has(absorbed, t.text);
+    });
   };
 
   /** Each distinct word of a query, then the words inside its long words (query_words). */
@@ -280,13 +350,14 @@
       if (has(seen, token.text)) continue;
       seen[token.text] = true;
       words.push(this.queryWord(token, 1));
-      if (token.kind === "word" && Array.from(token.text).length >= 3 && isHan(token.text)) {
-        var parts = this.lexicon.subwords(token.text);
+      if (token.kind === "word" && !token.means.length && Array.from(token.text).length >= 3) {
+        var parts = isHan(token.text) ? this.lexicon.subwords(token.text) : [];
+        parts = parts.concat(scripts(token.text));
         for (var p = 0; p < parts.length; p++) {
           var part = parts[p];
           if (has(whole, part) || has(seen, part) || has(this.stopwords, part)) continue;
           seen[part] = true;
-          words.push(this.queryWord({ kind: "word", text: part }, this.partWeight));
+          words.push(this.queryWord({ kind: "word", text: part, concept: token.concept, means: [] }, this.partWeight));
         }
       }
     }
@@ -330,6 +401,7 @@
     for (var d = 0; d < shards.digits.length; d++) this.digits[shards.digits.charAt(d)] = d;
     this.counts = shards.counts;
     this.itemsPerShard = shards.items_per_shard;
+    this.pairsPerShard = shards.pairs_per_shard;
     this.fetchShard = fetchShard;
     this.data = {};
     this.pending = {};
@@ -390,7 +462,8 @@
   function Searcher(index, fetchShard) {
     this.store = new Store(index.shards, fetchShard);
     this.fields = index.fields;
-    this.departments = index.departments;
+    this.ranking = index.ranking;
+    this.filters = index.filters; // the filter form's choices: domains, department names
     this.analyzer = new Analyzer(index.analyzer);
     this.scoring = index.scoring;
     this.snippet = index.snippet;
@@ -431,20 +504,27 @@
   };
 
   /**
-   * Fetch all a query needs to be scored, in three steps, each only what the one
-   * before showed is needed: the lexicon of its characters; the postings of its
-   * words' forms; the grams (and, for a phrase, positions) of the words matched
-   * as characters.  Resolves to the query's words.
+   * Fetch all a query (with its `filters`) needs to be scored and ranked, in
+   * steps, each only what the one before showed is needed: the lexicon of its
+   * characters (and of the department filter's); the postings of its words'
+   * forms (with the departments' strengths and pages) and of the filters; the
+   * grams (and, for a phrase, positions) of the words matched as characters;
+   * the pairs of the items found; the pairs of their partners.  Resolves to the
+   * query's words.
    */
-  Searcher.prototype.prepare = function (query) {
+  Searcher.prototype.prepare = function (query, filters) {
     var self = this;
     var words = null;
-    return this.loadLexicon(query)
+    var dept = filters && filters.dept ? filters.dept : "";
+    return this.loadLexicon(query + dept)
       .then(function () {
         words = self.analyzer.queryWords(query);
         var terms = [];
-        words.forEach(function (w) {
+        words.concat(dept ? self.analyzer.queryWords(dept) : []).forEach(function (w) {
           terms = terms.concat(wordTerms(w));
+        });
+        self.facetKeys(filters).forEach(function (keys) {
+          terms = terms.concat(keys);
         });
         return self.store.loadKeys("t", terms);
       })
@@ -460,8 +540,48 @@
         return Promise.all([self.store.loadKeys("t", grams), self.store.loadKeys("p", phrases)]);
       })
       .then(function () {
+        // every item ranking may look at: those the words or the departments find
+        var allowed = self.allowed(filters);
+        var found = {};
+        var topical = {};
+        words.forEach(function (w) {
+          var scores = self.clauseScores(w);
+          for (var doc in scores) {
+            if (allowed !== null && !has(allowed, doc)) continue;
+            found[doc] = true;
+            if (w.token.kind === "word") topical[doc] = true;
+          }
+        });
+        self.namedDepartments(words).forEach(function (n) {
+          var held = self.posting("s", n[0]) || [];
+          for (var h = 0; h < held.length; h += 2) found[held[h]] = true;
+        });
+        return self.loadPairs(Object.keys(found)).then(function () {
+          var partners = [];
+          for (var doc in topical) partners = partners.concat(self.pairsOf(+doc));
+          return self.loadPairs(partners);
+        });
+      })
+      .then(function () {
         return words;
       });
+  };
+
+  /** Load the pairs shards of these items. */
+  Searcher.prototype.loadPairs = function (docs) {
+    var per = this.store.pairsPerShard;
+    var numbers = {};
+    docs.forEach(function (d) {
+      numbers[Math.floor(+d / per)] = true;
+    });
+    return this.store.load(
+      "r",
+      Object.keys(numbers)
+        .map(Number)
+        .sort(function (a, b) {
+          return a - b;
+        })
+    );
   };
 
   /** [item, frequency, field length, …] of a term in a field (or items alone), decoded. */
@@ -471,7 +591,7 @@
     var entry = this.store.entry("t", term);
     var flat = entry && has(entry, fieldName) ? varints(entry[fieldName], this.store.digits) : null;
     if (flat) {
-      var step = fieldName === "body" || fieldName === "grams" ? 3 : 1;
+      var step = fieldName === "body" || fieldName === "grams" ? 3 : fieldName === "s" ? 2 : 1;
       for (var i = step; i < flat.length; i += step) flat[i] += flat[i - step];
     }
     return (this.decoded[key] = flat);
@@ -586,52 +706,277 @@
     return best;
   };
 
-  /** Items assigned to a department the query names: a constant score per role, once each. */
-  Searcher.prototype.departmentScores = function (words, total) {
+  /** [token, weight, concept] of each department the query names (ranking.py named_departments). */
+  Searcher.prototype.namedDepartments = function (words) {
     var named = {};
+    var order = [];
     words.forEach(function (word) {
       for (var form in word.forms) {
         if (!has(word.forms, form) || !has(this.analyzer.departmentTokens, form)) continue;
-        named[form] = Math.max(has(named, form) ? named[form] : 0, word.forms[form] * word.weight);
+        var value = word.forms[form] * word.weight;
+        if (has(named, form)) named[form][0] = Math.max(named[form][0], value);
+        else {
+          named[form] = [value, word.concept];
+          order.push(form);
+        }
       }
     }, this);
-    for (var token in named) {
-      for (var field in this.departments) {
-        if (!has(this.departments, field)) continue;
-        var holders = this.posting(field, token) || [];
-        var score = this.departments[field] * named[token];
-        for (var h = 0; h < holders.length; h++) total[holders[h]] = (total[holders[h]] || 0) + score;
+    return order.map(function (token) {
+      return [token, named[token][0], named[token][1]];
+    });
+  };
+
+  /** [item, score] of every item that fits, best first: a port of kb/search/ranking.py rank. */
+  Searcher.prototype.rank = function (words, scores, named, allowed) {
+    var self = this;
+    var table = this.ranking;
+    function ok(doc) {
+      return allowed === null || has(allowed, doc);
+    }
+    var strong = {};
+    var anyStrong = false;
+    words.forEach(function (w) {
+      if (w.strong) {
+        strong[w.concept] = true;
+        anyStrong = true;
+      }
+    });
+    var base = {};
+    var topical = {}; // base without exact lookups (IDs, numbers): what a partner can lend
+    var concepts = {};
+    function add(doc, concept) {
+      (concepts[doc] = concepts[doc] || {})[concept] = true;
+    }
+    for (var i = 0; i < words.length; i++) {
+      var byDoc = scores[i];
+      for (var key in byDoc) {
+        var doc = +key;
+        if (!ok(doc)) continue;
+        base[doc] = (has(base, doc) ? base[doc] : 0) + byDoc[key];
+        if (words[i].token.kind === "word") topical[doc] = (has(topical, doc) ? topical[doc] : 0) + byDoc[key];
+        concepts[doc] = concepts[doc] || {};
+        if (byDoc[key] > 0 && (words[i].strong || !has(strong, words[i].concept))) add(doc, words[i].concept);
       }
     }
+    var dept = {};
+    named.forEach(function (n) {
+      var held = self.posting("s", n[0]) || []; // [item, strength × scale, …]
+      for (var h = 0; h < held.length; h += 2) {
+        var d = held[h];
+        if (!ok(d)) continue;
+        dept[d] = (has(dept, d) ? dept[d] : 0) + n[1] * (held[h + 1] / table.strength_scale);
+        add(d, n[2]);
+      }
+    });
+    var candidates = {};
+    var k;
+    for (k in base) candidates[k] = true;
+    for (k in dept) candidates[k] = true;
+    for (k in topical) {
+      self.pairsOf(+k).forEach(function (p) {
+        if (ok(p)) candidates[p] = true;
+      });
+    }
+    var ranked = [];
+    Object.keys(candidates)
+      .map(Number)
+      .sort(function (a, b) {
+        return a - b;
+      })
+      .forEach(function (doc) {
+        var best = 0;
+        var partner = -1;
+        self.pairsOf(doc).forEach(function (p) {
+          if (has(topical, p) && topical[p] > best) {
+            best = topical[p];
+            partner = p;
+          }
+        });
+        var total = (has(base, doc) ? base[doc] : 0) + table.pair_weight * best + (has(dept, doc) ? dept[doc] : 0);
+        var own = concepts[doc] || {};
+        var covered = {};
+        var c;
+        var ownStrong = 0;
+        for (c in own) {
+          covered[c] = true;
+          if (has(strong, c)) ownStrong += 1;
+        }
+        if (partner >= 0) for (c in concepts[partner] || {}) covered[c] = true;
+        var count = 0;
+        var coveredStrong = 0;
+        for (c in covered) {
+          count += 1;
+          if (has(strong, c)) coveredStrong += 1;
+        }
+        if (total <= 0 || (anyStrong && !coveredStrong && count < table.floor_weak)) return;
+        ranked.push([ownStrong, doc, total]);
+      });
+    ranked.sort(function (a, b) {
+      return b[0] - a[0] || b[2] - a[2] || a[1] - b[1];
+    });
+    return ranked.map(function (r) {
+      return [r[1], r[2]];
+    });
+  };
+
+  /** The items passing the filters (the CLI's --plan, --domain, --kind, --dept, --role, --has-target). */
+  Searcher.prototype.allowed = function (filters) {
+    if (!filters) return null;
+    var self = this;
+    var tokens = null;
+    if (filters.dept) {
+      tokens = [];
+      this.analyzer.queryWords(filters.dept).forEach(function (w) {
+        if (w.weight === 1) tokens.push(Object.keys(w.forms));
+      });
+      if (!tokens.length) return {};
+    }
+    var domain = filters.domain ? filters.domain.toUpperCase() : "";
+    var any = filters.plan || filters.domain || filters.kind || filters.dept || filters.role || filters.hasTarget;
+    if (!any) return null;
+    var allowed = null; // null: every item so far
+    function keep(list) {
+      var next = {};
+      list.forEach(function (d) {
+        if (allowed === null || has(allowed, d)) next[d] = true;
+      });
+      allowed = next;
+    }
+    this.facetKeys(filters).forEach(function (keys) {
+      var list = [];
+      keys.forEach(function (key) {
+        list = list.concat(self.posting("f", key) || []);
+      });
+      keep(list);
+    });
+    if (tokens) {
+      var fits = [];
+      (filters.role ? [filters.role] : ["lead", "partner"]).forEach(function (role) {
+        var inRole = null; // items holding, in this role, a form of every word of the name
+        tokens.forEach(function (forms) {
+          var holders = {};
+          forms.forEach(function (form) {
+            (self.posting("dept_" + role, form) || []).forEach(function (d) {
+              if (inRole === null || has(inRole, d)) holders[d] = true;
+            });
+          });
+          inRole = holders;
+        });
+        fits = fits.concat(Object.keys(inRole).map(Number));
+      });
+      keep(fits);
+    }
+    return allowed === null ? {} : allowed;
+  };
+
+  /** The filter postings' keys a filter reads, one list (any of them fits) per filter. */
+  Searcher.prototype.facetKeys = function (filters) {
+    var mark = this.ranking.facet;
+    var keys = [];
+    if (!filters) return keys;
+    if (filters.plan) keys.push([mark + "plan:" + filters.plan]);
+    if (filters.domain) keys.push([mark + "domain:" + filters.domain.toUpperCase(), mark + "domain_name:" + filters.domain]);
+    if (filters.kind) keys.push([mark + "kind:" + filters.kind]);
+    if (filters.hasTarget) keys.push([mark + "target"]);
+    if (filters.role && !filters.dept) keys.push([mark + "role:" + filters.role]);
+    return keys;
+  };
+
+  /** The items an item pairs with (goal <-> measures), from the pairs shards. */
+  Searcher.prototype.pairsOf = function (doc) {
+    var per = this.store.pairsPerShard;
+    var shard = this.store.data["r/" + Math.floor(doc / per)];
+    if (shard === undefined) throw new Error("shard not loaded: r " + doc);
+    return shard[doc % per];
   };
 
   /**
-   * Ranked results, best first; ties in the order of the plans (as whoosh).
-   * Synchronous: the query's shards must be loaded (`prepare`).  Each result
-   * is {item, score, surfaces}; `describe` adds what it shows.
+   * Ranked results, best first; the same ranking as `kb search` (ranking.py).
+   * Synchronous: the query's shards must be loaded (`prepare` with the same
+   * filters).  Each result is {item, score, surfaces}; `describe` adds what it shows.
    */
-  Searcher.prototype.search = function (query) {
+  Searcher.prototype.search = function (query, filters) {
     var words = this.analyzer.queryWords(query);
-    var total = {};
-    for (var w = 0; w < words.length; w++) {
-      var scores = this.clauseScores(words[w]);
-      for (var doc in scores) total[doc] = (total[doc] || 0) + scores[doc];
-    }
-    this.departmentScores(words, total);
+    var allowed = this.allowed(filters);
     var surfaces = [];
     words.forEach(function (word) {
       word.surfaces.forEach(function (s) {
         if (Array.from(s).length > 1 || Array.from(word.token.text).length === 1) surfaces.push(s);
       });
     });
-    return Object.keys(total)
-      .map(Number)
-      .sort(function (a, b) {
-        return total[b] - total[a] || a - b;
+    function result(d, score) {
+      return { item: d, score: score, surfaces: surfaces };
+    }
+    if (!words.length) {
+      if (allowed === null) return [];
+      return Object.keys(allowed)
+        .map(Number)
+        .sort(function (a, b) {
+          return a - b;
+        })
+        .map(function (d) {
+          return result(d, 0);
+        });
+    }
+    var scores = words.map(function (w) {
+      return this.clauseScores(w);
+    }, this);
+    var ranked = this.rank(words, scores, this.namedDepartments(words), allowed);
+    return ranked.map(function (r) {
+      return result(r[0], r[1]);
+    });
+  };
+
+  /** Load the subjects `suggest` chooses from (`find` does when nothing fits). */
+  Searcher.prototype.loadSubjects = function () {
+    return this.store.load("s", [0]);
+  };
+
+  /** The subjects closest to a query nothing fits (ranking.py suggest); after loadSubjects. */
+  Searcher.prototype.suggest = function (query) {
+    var table = this.ranking;
+    var subjects = this.store.data["s/0"];
+    if (subjects === undefined) throw new Error("shard not loaded: s 0");
+    var stop = this.analyzer.stopwords;
+    var runs = pieces(normalize(query))
+      .filter(function (p) {
+        return p.kind === "run";
       })
-      .map(function (d) {
-        return { item: d, score: total[d], surfaces: surfaces };
+      .map(function (p) {
+        return Array.from(p.text);
       });
+    var pairs = {};
+    var chars = {};
+    runs.forEach(function (run) {
+      for (var i = 0; i < run.length; i++) {
+        if (i + 1 < run.length && isHan(run[i] + run[i + 1])) pairs[run[i] + run[i + 1]] = true;
+        if (isHan(run[i]) && !has(stop, run[i])) chars[run[i]] = true;
+      }
+    });
+    var scored = [];
+    subjects.forEach(function (subject, order) {
+      var text = subject.join("|");
+      var value = 0;
+      for (var p in pairs) if (text.indexOf(p) >= 0) value += 2;
+      for (var c in chars) if (text.indexOf(c) >= 0) value += 1;
+      if (value >= table.suggest_min) scored.push([-value, order, subject[0]]);
+    });
+    scored.sort(function (a, b) {
+      return a[0] - b[0] || a[1] - b[1];
+    });
+    return scored.slice(0, table.suggestions).map(function (s) {
+      return s[2];
+    });
+  };
+
+  /** The departments a query names: [canonical name, page URL or ""]. */
+  Searcher.prototype.departmentsNamed = function (query) {
+    var store = this.store;
+    var mark = this.analyzer.classMark;
+    return this.namedDepartments(this.analyzer.queryWords(query)).map(function (n) {
+      var entry = store.entry("t", n[0]);
+      return [n[0].slice(mark.length), entry && has(entry, "u") ? entry.u : ""];
+    });
   };
 
   /** Fetch what `results` show (ID, link, label, where, text, departments) and add it. */
@@ -658,15 +1003,17 @@
   };
 
   /**
-   * Everything for a query: {total, results: the first `limit` described, all: every
-   * result (describe more of them as they are shown)}.
+   * Everything for a query (and `filters`): {total, results: the first `limit`
+   * described, all: every result (describe more of them as they are shown)}; when
+   * nothing fits, the subjects `suggest` needs are loaded too.
    */
-  Searcher.prototype.find = function (query, limit) {
+  Searcher.prototype.find = function (query, limit, filters) {
     var self = this;
-    return this.prepare(query).then(function () {
-      var all = self.search(query);
-      return self.describe(all.slice(0, limit)).then(function (shown) {
-        return { total: all.length, results: shown, all: all };
+    return this.prepare(query, filters).then(function () {
+      var all = self.search(query, filters);
+      var subjects = all.length || !query ? null : self.loadSubjects(); // for suggest
+      return Promise.all([self.describe(all.slice(0, limit)), subjects]).then(function (done) {
+        return { total: all.length, results: done[0], all: all };
       });
     });
   };

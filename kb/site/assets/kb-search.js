@@ -125,6 +125,9 @@
     );
   }
 
+  var KIND_NAMES = { goal: "主要目标", measure: "策略措施" };
+  var PLAN_NAMES = { W: "妇女发展规划", C: "儿童发展规划" };
+
   function resultList(searcher, results, limit) {
     var list = el("ol", "kb-results");
     results.slice(0, limit).forEach(function (r) {
@@ -142,17 +145,50 @@
     return list;
   }
 
+  /** Nothing fits: say so, and offer the closest subjects as searches (as `kb search` does). */
+  function nothingFits(container, searcher, query, filters) {
+    var shown = query || "（按筛选条件列出）";
+    container.appendChild(
+      el("p", "kb-results-summary kb-nothing", "没有切合“" + shown + "”的条目。可以换个说法，或放宽筛选条件。")
+    );
+    var subjects = query ? searcher.suggest(query) : [];
+    if (!subjects.length) return;
+    var p = el("p", "kb-suggestions", "相近的主题：");
+    subjects.forEach(function (subject, i) {
+      if (i) p.appendChild(document.createTextNode("、"));
+      var a = el("a", "kb-suggestion", subject);
+      a.href = searchUrl(subject, filters);
+      p.appendChild(a);
+    });
+    container.appendChild(p);
+  }
+
+  /** A department the query names: a link to that department's page. */
+  function departmentLinks(container, searcher, query) {
+    searcher.departmentsNamed(query).forEach(function (named) {
+      if (!named[1]) return;
+      var p = el("p", "kb-department-link", "查询中的单位：");
+      var a = el("a", "", named[0] + " 负责的全部条目 →");
+      a.href = base + "/" + named[1];
+      p.appendChild(a);
+      container.appendChild(p);
+    });
+  }
+
   /** The first results as soon as they are known, then the others up to `limit`. */
-  function showResults(container, searcher, query, limit, current) {
+  function showResults(container, searcher, query, limit, filters, current) {
     var first = Math.min(limit, FIRST_RESULTS);
-    return searcher.find(query, first).then(function (found) {
+    return searcher.find(query, first, filters || null).then(function (found) {
       if (current && !current()) return null; // a newer query has been typed since
       container.textContent = "";
-      var summary = found.total
-        ? "“" + query + "”：找到 " + found.total + " 条" + (found.total > limit ? "，显示前 " + limit + " 条" : "")
-        : "“" + query + "”：没有找到符合条件的条目。可以换一个词，或把长词拆开（用空格分隔）。";
+      if (query) departmentLinks(container, searcher, query);
+      if (!found.total) {
+        nothingFits(container, searcher, query, filters);
+        return null;
+      }
+      var shown = query ? "“" + query + "”" : "按筛选条件";
+      var summary = shown + "：找到 " + found.total + " 条" + (found.total > limit ? "，显示前 " + limit + " 条" : "");
       container.appendChild(el("p", "kb-results-summary", summary));
-      if (!found.total) return null;
       var list = resultList(searcher, found.results, first);
       container.appendChild(list);
       var rest = found.all.slice(first, limit);
@@ -165,8 +201,102 @@
     });
   }
 
-  function searchUrl(query) {
-    return base + "/" + SEARCH_PAGE + "?q=" + encodeURIComponent(query);
+  // --- Filters: the CLI's --plan, --domain, --kind, --dept, --role, --has-target ---
+
+  var FILTER_KEYS = ["plan", "domain", "kind", "dept", "role", "target"];
+
+  function searchUrl(query, filters) {
+    var url = base + "/" + SEARCH_PAGE + "?q=" + encodeURIComponent(query);
+    FILTER_KEYS.forEach(function (key) {
+      var value = filters && filters[key === "target" ? "hasTarget" : key];
+      if (value) url += "&" + key + "=" + encodeURIComponent(value === true ? "1" : value);
+    });
+    return url;
+  }
+
+  function param(name) {
+    var match = new RegExp("[?&]" + name + "=([^&#]*)").exec(root.location.search);
+    if (!match) return "";
+    try {
+      return decodeURIComponent(match[1].replace(/\+/g, " ")).trim();
+    } catch (err) {
+      return "";
+    }
+  }
+
+  function filtersFromUrl() {
+    var filters = {};
+    ["plan", "domain", "kind", "dept", "role"].forEach(function (key) {
+      if (param(key)) filters[key] = param(key);
+    });
+    if (param("target")) filters.hasTarget = true;
+    return filters;
+  }
+
+  function select(name, label, options, value) {
+    var wrap = el("label", "kb-filter");
+    wrap.appendChild(document.createTextNode(label));
+    var node = el("select", "");
+    node.name = name;
+    options.forEach(function (option) {
+      var o = el("option", "", option[1]);
+      o.value = option[0];
+      if (option[0] === (value || "")) o.selected = true;
+      node.appendChild(o);
+    });
+    wrap.appendChild(node);
+    return wrap;
+  }
+
+  /** The filter form of the search page, filled from the index (domains, departments). */
+  function filterForm(searcher, query, filters) {
+    var form = el("form", "kb-search-filters");
+    form.setAttribute("role", "search");
+    form.setAttribute("aria-label", "筛选条件");
+    form.action = base + "/" + SEARCH_PAGE;
+    var q = el("input", "");
+    q.type = "hidden";
+    q.name = "q";
+    q.value = query;
+    form.appendChild(q);
+    form.appendChild(select("plan", "规划", [["", "全部"], ["W", PLAN_NAMES.W], ["C", PLAN_NAMES.C]], filters.plan));
+    var domains = [["", "全部"]];
+    searcher.filters.domains.forEach(function (d) {
+      domains.push([d[0], d[0] + " " + d[1]]);
+    });
+    form.appendChild(select("domain", "领域", domains, filters.domain));
+    form.appendChild(select("kind", "类别", [["", "全部"], ["goal", KIND_NAMES.goal], ["measure", KIND_NAMES.measure]], filters.kind));
+    var dept = el("label", "kb-filter");
+    dept.appendChild(document.createTextNode("责任单位"));
+    var input = el("input", "");
+    input.name = "dept";
+    input.value = filters.dept || "";
+    input.placeholder = "如：妇联、卫健局";
+    input.setAttribute("list", "kb-dept-names");
+    var names = el("datalist", "");
+    names.id = "kb-dept-names";
+    searcher.filters.departments.forEach(function (name) {
+      var o = el("option", "");
+      o.value = name;
+      names.appendChild(o);
+    });
+    dept.appendChild(input);
+    dept.appendChild(names);
+    form.appendChild(dept);
+    form.appendChild(select("role", "职责", [["", "不限"], ["lead", "牵头"], ["partner", "配合"]], filters.role));
+    var target = el("label", "kb-filter kb-filter-check");
+    var box = el("input", "");
+    box.type = "checkbox";
+    box.name = "target";
+    box.value = "1";
+    box.checked = !!filters.hasTarget;
+    target.appendChild(box);
+    target.appendChild(document.createTextNode("只看有量化指标的"));
+    form.appendChild(target);
+    var button = el("button", "", "筛选");
+    button.type = "submit";
+    form.appendChild(button);
+    return form;
   }
 
   // --- The header search box, and ?q= on any page ---
@@ -208,7 +338,7 @@
         };
         load()
           .then(function (searcher) {
-            return showResults(panel, searcher, query, LIVE_RESULTS, current);
+            return showResults(panel, searcher, query, LIVE_RESULTS, null, current);
           })
           .then(
             function () {
@@ -237,16 +367,10 @@
   }
 
   function queryFromUrl() {
-    var match = /[?&]q=([^&#]*)/.exec(root.location.search);
-    if (!match) return "";
-    try {
-      return decodeURIComponent(match[1].replace(/\+/g, " ")).trim();
-    } catch (err) {
-      return "";
-    }
+    return param("q");
   }
 
-  function pageResults(query) {
+  function pageResults(query, filters) {
     var container = document.getElementById("kb-search-results");
     if (!container) {
       var article = document.querySelector(".md-content__inner");
@@ -266,7 +390,11 @@
     container.textContent = "正在搜索…";
     load()
       .then(function (searcher) {
-        return showResults(container, searcher, query, PAGE_RESULTS);
+        var page = document.getElementById("kb-search-results") === container;
+        if (page && !document.querySelector(".kb-search-filters")) {
+          container.parentNode.insertBefore(filterForm(searcher, query, filters), container);
+        }
+        return showResults(container, searcher, query, PAGE_RESULTS, filters);
       })
       .then(
         function () {
@@ -283,7 +411,14 @@
   function start() {
     headerForm();
     var query = queryFromUrl();
-    if (query) pageResults(query);
+    var filters = filtersFromUrl();
+    if (query || Object.keys(filters).length) pageResults(query, filters);
+    else if (document.getElementById("kb-search-results")) {
+      load().then(function (searcher) {
+        var container = document.getElementById("kb-search-results");
+        container.parentNode.insertBefore(filterForm(searcher, "", {}), container);
+      });
+    }
   }
 
   base = (config().base || ".").replace(/\/$/, "");

@@ -5,18 +5,18 @@ from __future__ import annotations
 import html
 from typing import Any
 
+from kb.labels import PLAN_NAMES
 from kb.site import layout
 from kb.site.context import Context
-from kb.labels import PLAN_NAMES
 from kb.site.pages.department import department_page, departments_index
 from kb.site.pages.domain import domain_page
-from kb.site.pages.home import home_page, search_page
+from kb.site.pages.home import documents_page, home_page, search_page
 from kb.site.pages.links import links_page
+from kb.site.pages.monitoring import indicator_page, monitoring_page
 from kb.site.pages.plan import plan_page
+from kb.site.pages.report import report_page
 from kb.site.pages.source import source_page
 from kb.site.pages.targets import targets_page
-from kb.site.pages.monitoring import indicator_page, monitoring_page
-from kb.site.pages.report import report_page
 
 Nav = list[Any]
 
@@ -24,6 +24,8 @@ Nav = list[Any]
 def generate(ctx: Context, sources: dict[str, list[str]]) -> dict[str, str]:
     """Docs-relative path → Markdown, for every page; ``sources`` holds each doc's lines."""
     pages = {layout.HOME: home_page(ctx), layout.SEARCH: search_page()}
+    if len(ctx.docs) > 1:
+        pages[layout.documents_page()] = documents_page(ctx)
     for document in ctx.docs:
         doc = document.slug
         for plan in ctx.plans(doc):
@@ -98,4 +100,5 @@ def raw_navigation(ctx: Context) -> Nav:
     nav: Nav = [{"首页": layout.HOME}, {"搜索": layout.SEARCH}]
     if len(ctx.docs) == 1:
         return nav + document_nav(ctx, ctx.docs[0].slug)
+    nav.append({"全部文件": layout.documents_page()})
     return nav + [{d.title: document_nav(ctx, d.slug)} for d in ctx.docs]

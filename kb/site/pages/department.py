@@ -2,13 +2,31 @@
 
 from __future__ import annotations
 
-from kb.labels import BASIS_NAMES, KIND_NAMES, item_label
+from kb.labels import BASIS_NAMES, KIND_NAMES
 from kb.model import Item
 from kb.site import layout
 from kb.site import markdown as md
 from kb.site.context import Context
 
-DOWNLOADS = (("xlsx", "Excel 表格（.xlsx）"), ("csv", "CSV（UTF-8，可用电子表格打开）"))
+EXTENSIONS = (("xlsx", "Excel 表格"), ("csv", "CSV，UTF-8"))
+PRINT_NOTE = "打印：用浏览器的“打印”即可，本页按 A4 横向排版，表格每页重复表头，页首和目录不打印。"
+
+
+def downloads(page: str, doc: str, unit: str) -> str:
+    """``任务分工表-县卫生健康局.xlsx（Excel 表格） · ….csv（CSV，UTF-8）``."""
+    links = []
+    for ext, label in EXTENSIONS:
+        path = layout.department_download(doc, unit, ext)
+        links.append(f"{md.link(path.rpartition('/')[2], layout.rel(page, path))}（{label}）")
+    return " · ".join(links)
+
+
+def confirmation(item: Item, department: str) -> str:
+    role = next(r for r in item.departments if r.name == department)
+    if role.basis == "confirmed":
+        who = " ".join(x for x in (role.confirmed_by, role.confirmed_on) if x)
+        return md.text(f"已确认（{who}）" if who else "已确认")
+    return "待确认（推断）"
 
 
 def item_row(page: str, item: Item, department: str) -> list[str]:
@@ -19,8 +37,9 @@ def item_row(page: str, item: Item, department: str) -> list[str]:
     return [
         md.link(item.id, url),
         KIND_NAMES[item.kind],
-        md.text(item_label(item)),
+        md.text(item.text),
         md.text(f"{why}：{evidence}" if evidence else why),
+        confirmation(item, department),
     ]
 
 
@@ -28,22 +47,20 @@ def department_page(ctx: Context, doc: str, name: str, rows: list[tuple[str, Ite
     page = layout.department_page(doc, name)
     leads = [item for role, item in rows if role == "lead"]
     partners = [item for role, item in rows if role == "partner"]
-    downloads = " · ".join(
-        md.link(label, layout.rel(page, layout.download(doc, name, ext)))
-        for ext, label in DOWNLOADS
-    )
     waiting = [item for _, item in rows if not _confirmed(item, name)]
     parts = [
         md.heading(1, name),
         f"牵头 {len(leads)} 条，配合 {len(partners)} 条。",
         f"确认情况：已确认 {len(rows) - len(waiting)} 条，待确认 {len(waiting)} 条。",
-        f"任务分工表下载：{downloads}",
+        f"任务分工表下载：{downloads(page, doc, name)}",
+        PRINT_NOTE,
     ]
-    header = ["编号", "类别", "内容", "依据"]
+    header = ["编号", "类别", "内容", "依据", "确认"]
     for title, anchor, items in (("牵头", "lead", leads), ("配合", "partner", partners)):
         if items:
             parts.append(md.heading(2, f"{title}（{len(items)} 条）", anchor))
-            parts.append(md.table(header, [item_row(page, i, name) for i in items]))
+            cells = [item_row(page, i, name) for i in items]
+            parts.append(md.table(header, cells, "kb-tasks", ("类别", "确认")))
     if waiting:
         parts.append(md.heading(2, f"待确认（{len(waiting)} 条）", "waiting"))
         parts.append(
@@ -98,10 +115,12 @@ def departments_index(ctx: Context, doc: str) -> str:
         "职责规则；“实施本目标的策略措施”表示落实该目标的措施由该单位承担；"
         "“人工确认”表示已经任务分工表确认（注明确认人和日期）。"
     )
+    parts.append(f"全部单位的任务分工表：{downloads(page, doc, layout.ALL_DEPARTMENTS)}")
     rows = []
     for name, items in departments:
         lead = sum(role == "lead" for role, _ in items)
+        sure = sum(_confirmed(item, name) for _, item in items)
         url = layout.rel(page, layout.department_page(doc, name))
-        rows.append([md.link(name, url), str(lead), str(len(items) - lead)])
-    parts.append(md.table(["单位", "牵头", "配合"], rows))
+        rows.append([md.link(name, url), str(lead), str(len(items) - lead), str(sure)])
+    parts.append(md.table(["单位", "牵头", "配合", "已确认"], rows))
     return "\n\n".join(parts) + "\n"

@@ -7,13 +7,13 @@ from kb.labels import (
     ROLE_NAMES,
     VERDICT_NAMES,
     goal_text,
+    item_body,
     item_label,
     lines_label,
-    status_text,
     target_scope,
 )
 from kb.model import DepartmentRole, Domain, Item, Pair, ParentLink, Project, Related, Target
-from kb.site import layout
+from kb.site import evidence, layout
 from kb.site import markdown as md
 from kb.site.context import Context
 
@@ -24,9 +24,14 @@ def target_line(target: Target) -> str:
         md.text(goal_text(target)),
         f"（{target.year} 年）",
     ]
-    if target.status:
-        parts.append(f"状态：{md.text(status_text(target))}")
     return " ".join(parts)
+
+
+def target_facts(page: str, item: Item, n: int, target: Target) -> str:
+    """The target's line and, under it, its evidence: phrase, baseline, status and how."""
+    lines = [f"- 指标：{indicator_line(page, item, n, target)}"]
+    lines += [f"    - {fact}" for fact in evidence.facts(page, item.doc, target)]
+    return "\n".join(lines)
 
 
 def indicator_line(page: str, item: Item, n: int, target: Target) -> str:
@@ -98,18 +103,20 @@ def project_block(page: str, project: Project) -> str:
 def item_block(ctx: Context, page: str, item: Item) -> str:
     source = layout.rel(page, layout.source_url(item.doc, item.span.first))
     facts = [f"原文：{md.link(lines_label(item.span.first, item.span.last), source)}"]
-    facts += [f"指标：{indicator_line(page, item, n, t)}" for n, t in enumerate(item.targets, 1)]
     facts += [department_line(page, item.doc, r) for r in item.departments]
     pair_label = "实施措施" if item.kind == "goal" else "实施目标"
     facts += [f"{pair_label}：{pair_line(ctx, page, item, p)}" for p in item.pairs]
     facts += [f"相关：{related_line(ctx, page, r)}" for r in item.related]
     if item.parent is not None:
         facts += parent_facts(ctx, page, item.parent)
+    label = item_label(item)
+    targets = [target_facts(page, item, n, t) for n, t in enumerate(item.targets, 1)]
+    body = item_body(item, label)
     return "\n\n".join(
         [
-            md.heading(3, f"{item.id} {item_label(item)}", item.id),
-            md.paragraphs(item.text),
-            "\n".join(f"- {fact}" for fact in facts),
+            md.heading(3, f"{item.id} {label}", item.id),
+            *([md.paragraphs(body)] if body else []),
+            "\n".join([f"- {facts[0]}", *targets, *(f"- {fact}" for fact in facts[1:])]),
         ]
     )
 

@@ -117,9 +117,7 @@ def monitoring_page(ctx: Context, doc: str, report: Evaluation) -> str:
         return "\n\n".join(parts) + "\n"
     report_url = layout.rel(page, layout.report_page(doc))
     if report.has_figures:
-        intro = (
-            f"共 {len(lines)} 项量化指标，已导入 {report.figures} 个监测数值（截至 {report.year} 年）。"
-        )
+        intro = f"共 {len(lines)} 项量化指标，已导入 {report.figures} 个监测数值（截至 {report.year} 年）。"
     else:
         intro = (
             f"共 {len(lines)} 项量化指标。**{NO_FIGURES}**：各单位尚未报送年度监测数据，"
