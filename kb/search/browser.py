@@ -68,6 +68,7 @@ from kb.search.browser_postings import (
     Postings,
     field_postings,
     gram_positions,
+    pair_varints,
     quantized,
     ranking_postings,
     varints,
@@ -88,7 +89,7 @@ PORT_FILE = Path(__file__).resolve().parent / "port.yaml"
 # on average: the number of shards is the next power of two that gets there.
 SHARD_BYTES = {"t": 2048, "p": 2048, "l": 4096}
 ITEMS_PER_SHARD = 4
-PAIRS_PER_SHARD = 64
+PAIRS_PER_SHARD = 256
 
 ItemUrl = Callable[[Item], str]
 
@@ -266,7 +267,9 @@ def build_index(
         },
         "s": {0: analyzed.ranking.subjects},
         "r": {
-            n: pairs[n * PAIRS_PER_SHARD : (n + 1) * PAIRS_PER_SHARD]
+            n: pair_varints(
+                pairs[n * PAIRS_PER_SHARD : (n + 1) * PAIRS_PER_SHARD], n * PAIRS_PER_SHARD
+            )
             for n in range(math.ceil(len(pairs) / PAIRS_PER_SHARD))
         },
     }

@@ -164,3 +164,16 @@ def gram_positions(rows: list[dict[str, Any]]) -> dict[str, str]:
             previous = number
         out[gram] = varints(flat)
     return out
+
+
+def pair_varints(pairs: list[list[int]], first: int) -> str:
+    """The pairs of items ``first``, ``first + 1`` …: per item how many, then each
+    partner's distance from it (zigzag: 2d for d >= 0, -2d - 1 below), as varints.
+
+    Goals and their measures stand close together in a plan: a digit or two each.
+    """
+    out: list[int] = []
+    for number, partners in enumerate(pairs, start=first):
+        out.append(len(partners))
+        out += [2 * (p - number) if p >= number else 2 * (number - p) - 1 for p in partners]
+    return varints(out)

@@ -885,9 +885,26 @@
   /** The items an item pairs with (goal <-> measures), from the pairs shards. */
   Searcher.prototype.pairsOf = function (doc) {
     var per = this.store.pairsPerShard;
-    var shard = this.store.data["r/" + Math.floor(doc / per)];
-    if (shard === undefined) throw new Error("shard not loaded: r " + doc);
-    return shard[doc % per];
+    var n = Math.floor(doc / per);
+    var key = "r " + n;
+    if (!has(this.decoded, key)) {
+      var shard = this.store.data["r/" + n];
+      if (shard === undefined) throw new Error("shard not loaded: r " + doc);
+      // per item: how many, then each partner's zigzag distance (browser_postings.pair_varints)
+      var flat = varints(shard, this.store.digits);
+      var lists = [];
+      for (var i = 0, item = n * per; i < flat.length; item++) {
+        var list = [];
+        for (var k = 1; k <= flat[i]; k++) {
+          var z = flat[i + k];
+          list.push(item + (z % 2 ? -(z + 1) / 2 : z / 2));
+        }
+        lists.push(list);
+        i += flat[i] + 1;
+      }
+      this.decoded[key] = lists;
+    }
+    return this.decoded[key][doc % per];
   };
 
   /**
