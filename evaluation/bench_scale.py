@@ -10,7 +10,8 @@ plans under other county names, numbers shifted), then
     cold `kb search` (whole process, median of --runs);
   * `kb build` again with nothing changed, and with one document changed (whole
     process; the latter also per stage, with the per-document cache of kb.cache);
-  * what a browser downloads before it shows the first result (gzip bytes).
+  * what a browser downloads before it shows the first 10 results (gzip bytes, the
+    worst judged query; evaluation/bench_browser_index.py has the details).
   * per search engine (whoosh, tantivy), on the same analyzed knowledge base:
     index write time (wall and CPU) and size, warm p50/p99, cold `kb search`,
     and how far tantivy's top 10 agrees with whoosh's on the judged queries.
@@ -23,7 +24,6 @@ documents.  A benchmark, not a test: numbers depend on the machine and its load.
 from __future__ import annotations
 
 import argparse
-import gzip
 import json
 import math
 import statistics
@@ -34,6 +34,7 @@ import time
 from pathlib import Path
 from typing import Any
 
+from bench_browser_index import first_result_bytes
 from common import DATA, ROOT
 from scale_corpus import write_corpus
 
@@ -177,10 +178,6 @@ def size(path: Path) -> int:
     return sum(p.stat().st_size for p in path.rglob("*") if p.is_file()) if path.is_dir() else 0
 
 
-def gz(path: Path) -> int:
-    return len(gzip.compress(path.read_bytes(), 6)) if path.is_file() else 0
-
-
 def seconds(argv: list[str], runs: int = 1) -> float:
     times = []
     for _ in range(runs):
@@ -232,9 +229,8 @@ def measure(n: int, tmp: Path, runs: int) -> dict[str, object]:
     start = time.perf_counter()
     again = timed_build(corpus, out, site, "cache")
     one_changed = time.perf_counter() - start
-    assets = site / "assets"
-    browser = gz(assets / "kb-search-index.js") + gz(assets / "kb-search-core.js")
-    browser += gz(assets / "kb-search.js")
+    # the sharded index: what the search page reads for its first 10 results, worst judged query
+    browser = max(first_result_bytes(site)[1][10]["gzip"])
     return {
         "documents": n,
         "items": 320 * n,

@@ -39,7 +39,6 @@ from kb.release import (
     model_json,
     open_release,
 )
-from kb.search.browser import BROWSER_INDEX
 from kb.search.engines import choose
 from kb.search.indexer import Analyzed, IndexStats, analyze, write_index
 from kb.text import write_text
@@ -207,12 +206,12 @@ def reindex(
             stats = write_index(current.kb, analyzed, stage / INDEX, chosen, progress)
             has_site = (stage / SITE).is_dir()
             if has_site:
-                from kb.search.browser import browser_index_script
+                from kb.search.browser import browser_index_files, write_browser_index
                 from kb.site.layout import department_href, item_href
 
-                script = browser_index_script(current.kb, analyzed, item_href, department_href)
+                files = browser_index_files(current.kb, analyzed, item_href, department_href)
                 for folder in (stage / SITE_DOCS, stage / SITE):
-                    write_text(folder / BROWSER_INDEX, script)
+                    write_browser_index(folder, files)
             release = publish_release(stage, out, site.absolute() if site and has_site else None)
     except OSError as exc:
         raise OutputError(f"写入 {out} 失败（{exc.strerror or exc}）；之前的输出保持不变") from exc

@@ -160,6 +160,29 @@ def without_number(line: SourceLine) -> str:
 
 CORE_SCRIPT = ROOT / "kb" / "search" / "js" / "kb-search-core.js"
 SITE_QUERIES = DATA / "site_queries.txt"
+# The start of a node script over a built site's sharded browser index: argv[1] is the
+# manifest (assets/kb-search-index.js), argv[2] the port; openIndex() gives a searcher
+# that reads its shards from the files beside the manifest, and `read` lists them.
+NODE_LOADER = """
+const fs = require("fs");
+const path = require("path");
+globalThis.window = globalThis;
+globalThis.eval(fs.readFileSync(process.argv[1], "utf8"));
+globalThis.eval(fs.readFileSync(process.argv[2], "utf8"));
+const read = [];
+function openIndex() {
+  const index = globalThis.KB_SEARCH_INDEX;
+  const folder = path.join(path.dirname(process.argv[1]), index.shards ? index.shards.folder : "");
+  return globalThis.kbSearchCore.open(index, (kind, number) => {
+    const file = path.join(folder, kind, number + ".js");
+    let data;
+    globalThis.kbSearchShard = (k, n, d) => { data = d; };
+    globalThis.eval(fs.readFileSync(file, "utf8"));
+    read.push(path.relative(folder, file));
+    return data;
+  });
+}
+"""
 
 
 def node() -> str | None:

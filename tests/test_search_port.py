@@ -16,7 +16,7 @@ from typing import TYPE_CHECKING, Any
 
 import pytest
 import yaml
-from helpers import CORE_SCRIPT, run_node, site_queries
+from helpers import CORE_SCRIPT, NODE_LOADER, run_node, site_queries
 
 from kb.normalize import normalize, pieces
 from kb.search.browser import FORMAT, PORT_FILE
@@ -25,6 +25,8 @@ from kb.search.snippet import snippet
 
 if TYPE_CHECKING:
     from kb.build import BuildResult
+    from kb.corpus import Corpus
+    from kb.model import KnowledgeBase
     from kb.search.engine import SearchIndex
 
 TEXTS = [
@@ -35,15 +37,21 @@ TEXTS = [
     "托育服务体系 0-3岁婴幼儿照护",
     "Ｂ超、ＡＩ与ＡＢＣ字母",
 ]
-RUNNER = """
-const fs = require("fs");
-globalThis.window = globalThis;
-globalThis.eval(fs.readFileSync(process.argv[1], "utf8"));
-globalThis.eval(fs.readFileSync(process.argv[2], "utf8"));
+RUNNER = (
+    NODE_LOADER
+    + """
+(async () => {
 const core = globalThis.kbSearchCore;
-const searcher = core.open(globalThis.KB_SEARCH_INDEX);
+const searcher = openIndex();
 const a = searcher.analyzer;
 const input = JSON.parse(fs.readFileSync(0, "utf8"));
+await searcher.loadLexicon([...input.texts, ...input.runs].join(" "));
+const results = [];
+for (const q of input.queries) {
+  const found = await searcher.find(q, 10);
+  results.push(found.results.map((r) => [r.id, r.score]));
+}
+await searcher.loadLexicon(input.queries.join(" "));
 const out = {
   normalize: input.texts.map(core.normalize),
   pieces: input.texts.map((t) => core.pieces(core.normalize(t)).map((p) => p.kind + ":" + p.text)),
@@ -54,12 +62,14 @@ const out = {
     text: w.token.text, kind: w.token.kind, weight: w.weight, literal: w.literal,
     forms: w.forms, surfaces: w.surfaces, concept: w.concept, strong: w.strong,
   }))),
-  results: input.queries.map((q) => searcher.search(q).slice(0, 10).map((r) => [r.id, r.score])),
+  results: results,
   snippets: input.snippets.map((s) => core.snippetParts(s[0], s[1], searcher.snippet)
     .map((p) => p[1] ? searcher.snippet.open + p[0] + searcher.snippet.close : p[0]).join("")),
 };
 process.stdout.write(JSON.stringify(out));
+})();
 """
+)
 
 
 @pytest.fixture(scope="module")
@@ -148,14 +158,13 @@ def test_the_port_refuses_another_index_format(index_js: Path, tmp_path: Path) -
         index_js.read_text(encoding="utf-8").replace(FORMAT, "kb-search-index/1", 1),
         encoding="utf-8",
     )
-    script = """
-    const fs = require("fs");
-    globalThis.window = globalThis;
-    globalThis.eval(fs.readFileSync(process.argv[1], "utf8"));
-    globalThis.eval(fs.readFileSync(process.argv[2], "utf8"));
-    try { globalThis.kbSearchCore.open(globalThis.KB_SEARCH_INDEX); process.stdout.write("null"); }
+    script = (
+        NODE_LOADER
+        + """
+    try { openIndex(); process.stdout.write("null"); }
     catch (err) { process.stdout.write(JSON.stringify(err.message)); }
     """
+    )
     message = run_node(script, str(stale), str(CORE_SCRIPT))
     assert message and "kb-search-index/1" in message and "重新构建" in message
 
@@ -178,6 +187,117 @@ def test_the_port_holds_no_copy_of_the_tables() -> None:
         assert value not in script, value
 
 
+# --------------------------------------------------------------------------- the shards
+
+SHARDS_READ = (
+    NODE_LOADER
+    + """
+(async () => {
+const out = {};
+for (const q of JSON.parse(fs.readFileSync(0, "utf8"))) {
+  read.length = 0;
+  const found = await openIndex().find(q, 10);
+  out[q] = { read: [...read], items: found.results.map((r) => r.item) };
+}
+process.stdout.write(JSON.stringify(out));
+})();
+"""
+)
+
+
+def _manifest(index_js: Path) -> dict[str, Any]:
+    text = index_js.read_text(encoding="utf-8")
+    data: dict[str, Any] = json.loads(text[text.index("=") + 1 : text.rindex(";")])
+    return data
+
+
+def test_a_query_reads_only_the_shards_of_its_terms(
+    index_js: Path, corpus_index: SearchIndex
+) -> None:
+    from kb.normalize import is_han
+    from kb.search.analysis import chars
+    from kb.search.browser import shard_of
+
+    shards = _manifest(index_js)["shards"]
+    counts, per = shards["counts"], shards["items_per_shard"]
+    queries = ["孕产妇死亡率", "W1-G2", "县妇联", "普惠", "女 干部"]
+    found = run_node(SHARDS_READ, str(index_js), str(CORE_SCRIPT), stdin=json.dumps(queries))
+    phrases = 0
+    for query in queries:
+        read = found[query]["read"]
+        assert len(read) == len(set(read)), query  # each shard once
+        kinds: dict[str, set[int]] = {k: set() for k in ("l", "t", "p", "i", "r", "s")}
+        for name in read:
+            kind, _, file = name.partition("/")
+            kinds[kind].add(int(file.removesuffix(".js")))
+        words = query_words(corpus_index.analyzer, query)
+        forms = {w.token.text if w.token.kind == "id" else f for w in words for f, _ in w.forms}
+        grams = {g for w in words if is_han(w.token.text) for g in chars(w.token.text)}
+        singles = {w.token.text for w in words if len(w.token.text) == 1 and is_han(w.token.text)}
+        assert kinds["l"] == {shard_of(c, counts["l"]) for c in normalize(query)}, query
+        word_shards = {shard_of(t, counts["t"]) for t in forms}
+        # the forms' postings; a character's only where it is matched as characters
+        assert word_shards | {shard_of(c, counts["t"]) for c in singles} <= kinds["t"], query
+        assert kinds["t"] <= word_shards | {shard_of(g, counts["t"]) for g in grams}, query
+        if query == "孕产妇死亡率":  # every word of it is a word of the index
+            assert kinds["t"] == word_shards
+        assert kinds["p"] <= {shard_of(g, counts["p"]) for g in grams}, query
+        assert kinds["i"] == {n // per for n in found[query]["items"]}, query
+        # the pairs of the items found, and of their partners
+        assert {n // shards["pairs_per_shard"] for n in found[query]["items"]} <= kinds["r"]
+        assert kinds["s"] == (set() if found[query]["items"] else {0}), query  # suggestions
+        assert len(read) < sum(counts.values()) / 4, query
+        phrases += bool(kinds["p"])
+    assert 0 < phrases < len(queries)  # positions are read only for a phrase (普惠)
+
+
+def test_the_shards_are_the_build_s_and_deterministic(
+    corpus: Corpus, knowledge: KnowledgeBase, index_js: Path
+) -> None:
+    """Analyzing again and writing again gives the site's index files byte for byte, no more."""
+    from kb.search.browser import BROWSER_INDEX, SHARDS, browser_index_files
+    from kb.search.indexer import analyze
+    from kb.site.layout import department_href, item_href
+
+    analyzed = analyze(knowledge, corpus.search_terms)
+    files = browser_index_files(knowledge, analyzed, item_href, department_href)
+    site = index_js.parents[1]
+    on_disk = {
+        p.relative_to(site).as_posix(): p.read_text(encoding="utf-8")
+        for p in sorted((site / SHARDS).rglob("*.js"))
+    }
+    on_disk[BROWSER_INDEX] = index_js.read_text(encoding="utf-8")
+    assert files.keys() == on_disk.keys()
+    assert files == on_disk
+    assert not [p for p, text in files.items() if str(Path.cwd()) in text or "/tmp/" in text]
+
+
+def test_postings_numbers_and_shard_hashes_are_read_as_written() -> None:
+    from kb.search.browser import DIGITS, shard_of, varints
+
+    numbers = [0, 1, 31, 32, 33, 1023, 1024, 32767, 32768, 2**31 + 5, 7]
+    keys = ["孕产妇", "w1-g2", "=家庭暴力", "𠀀字", "a"]
+    script = """
+    const fs = require("fs");
+    globalThis.window = globalThis;
+    globalThis.eval(fs.readFileSync(process.argv[1], "utf8"));
+    const core = globalThis.kbSearchCore;
+    const input = JSON.parse(fs.readFileSync(0, "utf8"));
+    const digits = {};
+    Array.from(input.digits).forEach((d, k) => { digits[d] = k; });
+    process.stdout.write(JSON.stringify({
+      numbers: core.varints(input.text, digits),
+      shards: input.keys.map((k) => core.shardOf(k, 1024)),
+    }));
+    """
+    stdin = json.dumps({"text": varints(numbers), "digits": DIGITS, "keys": keys})
+    found = run_node(script, str(CORE_SCRIPT), stdin=stdin)
+    assert found["numbers"] == numbers
+    assert found["shards"] == [shard_of(k, 1024) for k in keys]
+    with pytest.raises(ValueError):
+        varints([-1])
+
+
 FILTERED = [
     ("家暴", {"plan": "W"}),
     ("教育", {"domain": "C3"}),
@@ -188,20 +308,33 @@ FILTERED = [
     ("死亡率", {"has_target": True}),
     ("安全", {"role": "lead", "kind": "measure"}),
 ]
-FILTER_RUNNER = """
-const fs = require("fs");
-globalThis.window = globalThis;
-globalThis.eval(fs.readFileSync(process.argv[1], "utf8"));
-globalThis.eval(fs.readFileSync(process.argv[2], "utf8"));
-const searcher = globalThis.kbSearchCore.open(globalThis.KB_SEARCH_INDEX);
+FILTER_RUNNER = (
+    NODE_LOADER
+    + """
+(async () => {
 const input = JSON.parse(fs.readFileSync(0, "utf8"));
-process.stdout.write(JSON.stringify({
-  filtered: input.filtered.map((c) => searcher.search(c[0], c[1]).slice(0, 10).map((r) => r.id)),
-  suggest: input.nothing.map((q) => searcher.suggest(q)),
-  named: input.named.map((q) => searcher.departmentsNamed(q).map((d) => d[0])),
-  found: input.nothing.map((q) => searcher.search(q).length),
-}));
+const filtered = [];
+for (const c of input.filtered) {  // a fresh searcher: each case fetches its own shards
+  const found = await openIndex().find(c[0], 10, c[1]);
+  filtered.push(found.results.map((r) => r.id));
+}
+const named = [];
+for (const q of input.named) {
+  const searcher = openIndex();
+  await searcher.prepare(q);
+  named.push(searcher.departmentsNamed(q).map((d) => d[0]));
+}
+const suggest = [];
+const total = [];
+for (const q of input.nothing) {
+  const searcher = openIndex();
+  total.push((await searcher.find(q, 10)).total);
+  suggest.push(searcher.suggest(q));
+}
+process.stdout.write(JSON.stringify({ filtered, suggest, named, found: total }));
+})();
 """
+)
 
 
 def test_filters_suggestions_and_departments_match(

@@ -128,11 +128,18 @@ def test_no_request_leaves_the_site(site_built: Built) -> None:
     assert "fonts.googleapis" not in page(site, "index.md")
 
 
-def test_search_index_is_a_script(site_built: Built) -> None:
+def test_search_index_is_scripts(site_built: Built) -> None:
+    """The manifest sets a global, each shard calls kbSearchShard: both load from file://."""
+    from kb.search.browser import SHARDS
+
     site, _, _ = site_built
     text = (site / layout.SEARCH_INDEX_JS).read_text(encoding="utf-8")
     assert text.startswith("window.KB_SEARCH_INDEX=") and text.endswith(";\n")
-    assert '"W1-G2"' in text
+    shards = sorted((site / SHARDS).rglob("*.js"))
+    assert {p.parent.name for p in shards} == {"l", "t", "p", "i", "r", "s"}
+    texts = [p.read_text(encoding="utf-8") for p in shards]
+    assert all(t.startswith("kbSearchShard(") and t.endswith(");\n") for t in texts)
+    assert any('"W1-G2"' in t for t in texts)
     assert '<script src="../assets/kb-search.js"' in page(site, layout.domain_page(DOC, "W1"))
 
 

@@ -13,7 +13,7 @@ from pathlib import Path
 from kb.corpus import Corpus
 from kb.model import KnowledgeBase
 from kb.release import SITE_DOCS
-from kb.search.browser import CORE_SCRIPT, browser_index_script
+from kb.search.browser import CORE_SCRIPT, browser_index_files, write_browser_index
 from kb.search.indexer import Analyzed
 from kb.site import layout
 from kb.site.context import Context
@@ -51,7 +51,9 @@ def write_site_sources(
     for asset in [*sorted(ASSETS.iterdir()), CORE_SCRIPT]:
         if asset.is_file():
             shutil.copyfile(asset, docs / layout.ASSETS / asset.name)
-    write_text(docs / layout.SEARCH_INDEX_JS, browser_index_script(kb, analyzed, layout.item_href, layout.department_href))
+    write_browser_index(
+        docs, browser_index_files(kb, analyzed, layout.item_href, layout.department_href)
+    )
     write_department_tables(kb, docs, cache)
     write_tables(kb, docs, cache)
     write_monitoring_downloads(ctx, docs, cache)

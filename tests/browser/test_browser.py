@@ -131,8 +131,8 @@ def test_browser_search_matches_kb_search(site: Path, watched: Watched, screensh
         assert [h.rsplit("#", 1)[1] for h in hrefs] == [hit.id for hit in cli[query]], query
     # ... and the page's own search code for all of them, without reloading the index
     browser = watched.page.evaluate(
-        """queries => window.kbSearch.load().then(searcher =>
-            queries.map(q => searcher.search(q).slice(0, 10).map(r => r.id)))""",
+        """queries => window.kbSearch.load().then(searcher => Promise.all(
+            queries.map(q => searcher.find(q, 10).then(found => found.results.map(r => r.id)))))""",
         queries,
     )
     same = sum(len(set(e) & set(b)) for e, b in zip(expected, browser, strict=True))
@@ -217,6 +217,61 @@ def test_hostile_text_runs_no_script(browser: Any, tmp_path: Path) -> None:
         assert not [e for e in watched.errors if e.startswith("dialog")]
     finally:
         context.close()
+
+
+def test_search_reads_only_its_shards_from_disk_and_from_a_server(
+    site: Path, watched: Watched
+) -> None:
+    """The page fetches the manifest and a few shards (script tags), from file:// and http://."""
+    import threading
+
+    from kb.search.browser import SHARDS
+    from kb.site.serve import make_server
+
+    shards = {p.relative_to(site).as_posix() for p in (site / SHARDS).rglob("*.js")}
+    server = make_server(site, port=0)
+    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    thread.start()
+    try:
+        roots = [site.as_uri(), f"http://127.0.0.1:{server.server_address[1]}"]
+        folder = SHARDS + "/"
+        asked: list[str] = []
+
+        def listen(request: Any) -> None:
+            if folder in request.url:
+                asked.append(request.url.split(folder, 1)[1])
+
+        watched.page.on("request", listen)
+        lists = []
+        for root in roots:
+            asked.clear()
+            watched.page.goto(f"{root}/search.html?q=" + quote("孕产妇死亡率"))
+            lists.append(results(watched.page))
+            assert asked and len(asked) == len(set(asked)), root  # each shard once
+            assert {folder + a for a in asked} <= shards
+            assert len(asked) < len(shards) / 4, root
+        assert lists[0] == lists[1] and lists[0][0].endswith("#W1-G2")
+    finally:
+        server.shutdown()
+        server.server_close()
+    assert watched.errors == []
+
+
+def test_a_missing_shard_says_so_in_chinese(site: Path, watched: Watched, tmp_path: Path) -> None:
+    import shutil
+
+    from kb.search.browser import SHARDS
+
+    copy = tmp_path / "site"
+    shutil.copytree(site, copy)
+    shutil.rmtree(copy / SHARDS / "i")  # e.g. a copy of the site made by hand, half done
+    watched.page.goto(url(copy, "search.html?q=" + quote("孕产妇死亡率")))
+    watched.page.wait_for_function(
+        "document.getElementById('kb-search-results').textContent.includes('无法加载')",
+        timeout=15000,
+    )
+    text = watched.page.inner_text("#kb-search-results")
+    assert "无法加载搜索索引的一部分" in text and "重新构建网站" in text
 
 
 def test_search_page_filters_nothing_fits_and_department_link(site: Path, watched: Watched) -> None:

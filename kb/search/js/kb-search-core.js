@@ -8,11 +8,16 @@
  * index that `kb build` writes (kb/search/browser.py), and an index of
  * another format is refused.  tests/test_search_port.py runs every stage
  * under node against fixtures written by the Python side.
+ *
+ * The index is sharded (kb/search/browser.py): a small manifest, and shards
+ * of the lexicon, postings, character positions and result texts that a
+ * query fetches as it needs them, through the `fetchShard(kind, number)`
+ * function given to `open` (script tags in the page, files under node).
  */
 (function (root) {
   "use strict";
 
-  var FORMAT = "kb-search-index/3"; // kb/search/browser.py FORMAT
+  var FORMAT = "kb-search-index/4"; // kb/search/browser.py FORMAT
   // Set from the index by Analyzer (kb/normalize.py, kb/search/segment.py).
   var DASHES = "";
   var HAN_CHAR = null;
@@ -92,11 +97,9 @@
 
   /** jieba's dictionary algorithm (no HMM) over the lexicon that built the index. */
   function Lexicon(tables) {
-    this.logp = tables.words; // log(freq) - log(total), computed in Python
+    this.logp = {}; // log(freq) - log(total), computed in Python; filled from the shards
     this.unknown = tables.unknown;
-    var longest = 1;
-    for (var w in this.logp) if (has(this.logp, w) && w.length > longest) longest = w.length;
-    this.maxLen = longest;
+    this.maxLen = tables.max_len; // the longest word of the whole lexicon
   }
 
   Lexicon.prototype.dag = function (sentence) {
@@ -170,26 +173,35 @@
     this.lexicon = new Lexicon(tables);
     this.stopwords = {};
     for (var i = 0; i < tables.stopwords.length; i++) this.stopwords[tables.stopwords[i]] = true;
-    this.classes = tables.classes;
-    this.expansions = tables.expansions;
+    this.classes = {};
+    this.expansions = {};
     this.classMark = tables.class_mark;
     this.expansionWeight = tables.expansion_weight;
     this.partWeight = tables.part_weight;
     this.singleWeight = tables.single_weight;
     this.departmentTokens = {};
     for (var d = 0; d < tables.department_tokens.length; d++) this.departmentTokens[tables.department_tokens[d]] = true;
-    this.senses = tables.senses;
+    this.senses = {};
     this.generic = {};
-    for (var g = 0; g < tables.generic.length; g++) this.generic[tables.generic[g]] = true;
     this.maxQueryChars = tables.max_query_chars;
     this.maxQueryWords = tables.max_query_words;
     this.members = {};
-    for (var term in this.classes) {
-      if (!has(this.classes, term)) continue;
-      var head = this.classes[term];
-      (this.members[head] = this.members[head] || []).push(term);
-    }
   }
+
+  /** Add a lexicon shard: words, classes (with their members), expansions, senses, generic words. */
+  Analyzer.prototype.merge = function (shard) {
+    var parts = [
+      [shard.w, this.lexicon.logp],
+      [shard.c, this.classes],
+      [shard.e, this.expansions],
+      [shard.m, this.members],
+      [shard.s, this.senses],
+      [shard.g, this.generic],
+    ];
+    for (var p = 0; p < parts.length; p++) {
+      for (var key in parts[p][0]) if (has(parts[p][0], key)) parts[p][1][key] = parts[p][0][key];
+    }
+  };
 
   /** The terms of a text in order, function words dropped (Analyzer.tokens). */
   Analyzer.prototype.tokens = function (text) {
@@ -352,6 +364,93 @@
     return words.slice(0, this.maxQueryWords);
   };
 
+  // --- The sharded index (kb/search/browser.py) ---
+
+  /** The shard of `key` among `count`: FNV-1a over code points (browser.py shard_of). */
+  function shardOf(key, count) {
+    var value = 0x811c9dc5;
+    var points = Array.from(key);
+    for (var i = 0; i < points.length; i++) {
+      value = Math.imul(value ^ points[i].codePointAt(0), 0x01000193) >>> 0;
+    }
+    return value % count;
+  }
+
+  /** Numbers written by browser.py varints: five bits a digit, low first, high half = more. */
+  function varints(text, digits) {
+    var out = [];
+    var value = 0;
+    var shift = 0;
+    for (var i = 0; i < text.length; i++) {
+      var digit = digits[text.charAt(i)];
+      if (digit === undefined) throw new Error("bad posting digit: " + text.charAt(i));
+      value += (digit & 31) * Math.pow(2, shift);
+      if (digit >= 32) shift += 5;
+      else {
+        out.push(value);
+        value = 0;
+        shift = 0;
+      }
+    }
+    return out;
+  }
+
+  /** Shards fetched once each, through `fetchShard(kind, number)` → Promise of the data. */
+  function Store(shards, fetchShard) {
+    this.digits = {};
+    for (var d = 0; d < shards.digits.length; d++) this.digits[shards.digits.charAt(d)] = d;
+    this.counts = shards.counts;
+    this.itemsPerShard = shards.items_per_shard;
+    this.pairsPerShard = shards.pairs_per_shard;
+    this.fetchShard = fetchShard;
+    this.data = {};
+    this.pending = {};
+    this.fetched = []; // "kind/number" in the order asked for (for tests and measurements)
+  }
+
+  Store.prototype.load = function (kind, numbers) {
+    var self = this;
+    return Promise.all(
+      numbers.map(function (n) {
+        var key = kind + "/" + n;
+        if (!has(self.pending, key)) {
+          self.fetched.push(key);
+          self.pending[key] = Promise.resolve(self.fetchShard(kind, n)).then(
+            function (data) {
+              self.data[key] = data;
+              return data;
+            },
+            function (err) {
+              delete self.pending[key]; // asked again next time (a server may be back)
+              throw err;
+            }
+          );
+        }
+        return self.pending[key];
+      })
+    );
+  };
+
+  /** Load the shards of `keys` (hashed) of one kind; resolves to the newly loaded ones. */
+  Store.prototype.loadKeys = function (kind, keys) {
+    var count = this.counts[kind];
+    var numbers = [];
+    for (var k = 0; k < keys.length; k++) {
+      var n = shardOf(keys[k], count);
+      if (numbers.indexOf(n) < 0) numbers.push(n);
+    }
+    numbers.sort(function (a, b) {
+      return a - b;
+    });
+    return this.load(kind, numbers);
+  };
+
+  Store.prototype.entry = function (kind, key) {
+    var shard = this.data[kind + "/" + shardOf(key, this.counts[kind])];
+    if (shard === undefined) throw new Error("shard not loaded: " + kind + " " + key);
+    return has(shard, key) ? shard[key] : null;
+  };
+
   // --- Scoring: whoosh's BM25F, DisjunctionMax per query word, sum over words ---
 
   function bm25(scoring, idf, tf, fl, avgfl) {
@@ -360,59 +459,205 @@
     return idf * ((tf * (k1 + 1)) / (tf + k1 * (1 - b + (b * fl) / avgfl)));
   }
 
-  function Searcher(index) {
-    this.docs = index.docs;
-    this.ids = index.ids;
+  function Searcher(index, fetchShard) {
+    this.store = new Store(index.shards, fetchShard);
     this.fields = index.fields;
     this.ranking = index.ranking;
-    this.facets = index.facets;
-    this.departmentPages = index.department_pages;
+    this.filters = index.filters; // the filter form's choices: domains, department names
     this.analyzer = new Analyzer(index.analyzer);
     this.scoring = index.scoring;
     this.snippet = index.snippet;
     this.idWeight = index.scoring.id_weight;
-    this.count = this.docs.length;
-    // The "grams" field (characters in order) is computed here from the texts.
-    this.grams = [];
-    var postings = {};
-    for (var d = 0; d < this.docs.length; d++) {
-      var grams = this.analyzer.grams(this.docs[d][4]);
-      this.grams.push(grams);
-      var counts = {};
-      for (var g = 0; g < grams.length; g++) counts[grams[g]] = (counts[grams[g]] || 0) + 1;
-      for (var term in counts) (postings[term] = postings[term] || []).push(d, counts[term]);
-    }
-    this.fields.grams.postings = postings;
+    this.count = index.count;
+    this.decoded = {};
   }
+
+  /** Load the lexicon for every character of `text` (before analyzing it). */
+  Searcher.prototype.loadLexicon = function (text) {
+    var analyzer = this.analyzer;
+    var seen = {};
+    var keys = Array.from(normalize(text)).filter(function (c) {
+      return has(seen, c) ? false : (seen[c] = true);
+    });
+    return this.store.loadKeys("l", keys).then(function (shards) {
+      shards.forEach(function (shard) {
+        analyzer.merge(shard);
+      });
+    });
+  };
+
+  /** The terms a query word is looked up as (its ID, or its forms). */
+  function wordTerms(word) {
+    return word.token.kind === "id" ? [word.token.text] : Object.keys(word.forms);
+  }
+
+  /**
+   * The characters of a query word whose grams postings its clause reads: a single
+   * character always, a longer Chinese word only when no form is a word of the
+   * index (query.py _text_matches); null when none.
+   */
+  Searcher.prototype.gramsOf = function (word) {
+    var token = word.token;
+    if (token.kind !== "word" || !isHan(token.text)) return null;
+    if (Array.from(token.text).length > 1 && this.matchesAsWord(word)) return null;
+    return chars(token.text);
+  };
+
+  /**
+   * Fetch all a query (with its `filters`) needs to be scored and ranked, in
+   * steps, each only what the one before showed is needed: the lexicon of its
+   * characters (and of the department filter's); the postings of its words'
+   * forms (with the departments' strengths and pages) and of the filters; the
+   * grams (and, for a phrase, positions) of the words matched as characters;
+   * the pairs of the items found; the pairs of their partners.  Resolves to the
+   * query's words.
+   */
+  Searcher.prototype.prepare = function (query, filters) {
+    var self = this;
+    var words = null;
+    var dept = filters && filters.dept ? filters.dept : "";
+    return this.loadLexicon(query + dept)
+      .then(function () {
+        words = self.analyzer.queryWords(query);
+        var terms = [];
+        words.concat(dept ? self.analyzer.queryWords(dept) : []).forEach(function (w) {
+          terms = terms.concat(wordTerms(w));
+        });
+        self.facetKeys(filters).forEach(function (keys) {
+          terms = terms.concat(keys);
+        });
+        return self.store.loadKeys("t", terms);
+      })
+      .then(function () {
+        var grams = [];
+        var phrases = [];
+        words.forEach(function (w) {
+          var found = self.gramsOf(w);
+          if (!found) return;
+          grams = grams.concat(found);
+          if (found.length > 1) phrases = phrases.concat(found);
+        });
+        return Promise.all([self.store.loadKeys("t", grams), self.store.loadKeys("p", phrases)]);
+      })
+      .then(function () {
+        // every item ranking may look at: those the words or the departments find
+        var allowed = self.allowed(filters);
+        var found = {};
+        var topical = {};
+        words.forEach(function (w) {
+          var scores = self.clauseScores(w);
+          for (var doc in scores) {
+            if (allowed !== null && !has(allowed, doc)) continue;
+            found[doc] = true;
+            if (w.token.kind === "word") topical[doc] = true;
+          }
+        });
+        self.namedDepartments(words).forEach(function (n) {
+          var held = self.posting("s", n[0]) || [];
+          for (var h = 0; h < held.length; h += 2) found[held[h]] = true;
+        });
+        return self.loadPairs(Object.keys(found)).then(function () {
+          var partners = [];
+          for (var doc in topical) partners = partners.concat(self.pairsOf(+doc));
+          return self.loadPairs(partners);
+        });
+      })
+      .then(function () {
+        return words;
+      });
+  };
+
+  /** Load the pairs shards of these items. */
+  Searcher.prototype.loadPairs = function (docs) {
+    var per = this.store.pairsPerShard;
+    var numbers = {};
+    docs.forEach(function (d) {
+      numbers[Math.floor(+d / per)] = true;
+    });
+    return this.store.load(
+      "r",
+      Object.keys(numbers)
+        .map(Number)
+        .sort(function (a, b) {
+          return a - b;
+        })
+    );
+  };
+
+  /** [item, frequency, field length, …] of a term in a field (or items alone), decoded. */
+  Searcher.prototype.posting = function (fieldName, term) {
+    var key = fieldName + " " + term;
+    if (has(this.decoded, key)) return this.decoded[key];
+    var entry = this.store.entry("t", term);
+    var flat = entry && has(entry, fieldName) ? varints(entry[fieldName], this.store.digits) : null;
+    if (flat) {
+      var step = fieldName === "body" || fieldName === "grams" ? 3 : fieldName === "s" ? 2 : 1;
+      for (var i = step; i < flat.length; i += step) flat[i] += flat[i - step];
+    }
+    return (this.decoded[key] = flat);
+  };
 
   /** Document → BM25F score of one term in one field (unboosted). */
   Searcher.prototype.termScores = function (fieldName, term) {
     var field = this.fields[fieldName];
-    var posting = has(field.postings, term) ? field.postings[term] : null;
+    var posting = this.posting(fieldName, term);
     var scores = {};
     if (!posting) return scores;
-    var idf = Math.log(this.count / (posting.length / 2 + 1)) + 1;
+    var idf = Math.log(this.count / (posting.length / 3 + 1)) + 1;
     var avg = field.average || 1;
-    for (var i = 0; i < posting.length; i += 2) {
-      scores[posting[i]] = bm25(this.scoring, idf, posting[i + 1], field.lengths[posting[i]], avg);
+    for (var i = 0; i < posting.length; i += 3) {
+      scores[posting[i]] = bm25(this.scoring, idf, posting[i + 1], posting[i + 2], avg);
     }
     return scores;
   };
 
+  /** Whether any form of a word is a term of a word field. */
+  Searcher.prototype.matchesAsWord = function (word) {
+    for (var form in word.forms) {
+      if (!has(word.forms, form)) continue;
+      for (var name in this.fields) {
+        if (has(this.fields, name) && name !== "grams" && this.posting(name, form)) return true;
+      }
+    }
+    return false;
+  };
+
+  /** Item → positions of a gram, from the position shards. */
+  Searcher.prototype.positions = function (gram) {
+    var found = this.store.entry("p", gram);
+    var flat = found ? varints(found, this.store.digits) : [];
+    var out = {};
+    var doc = 0;
+    for (var i = 0; i < flat.length; ) {
+      doc += flat[i];
+      var n = flat[i + 1];
+      var list = [];
+      var pos = 0;
+      for (var k = 0; k < n; k++) list.push((pos += flat[i + 2 + k]));
+      out[doc] = list;
+      i += 2 + n;
+    }
+    return out;
+  };
+
   Searcher.prototype.phraseDocs = function (grams) {
+    var places = grams.map(this.positions, this);
     var found = [];
-    for (var d = 0; d < this.grams.length; d++) {
-      var list = this.grams[d];
-      for (var i = 0; i + grams.length <= list.length; i++) {
-        var j = 0;
-        while (j < grams.length && list[i + j] === grams[j]) j++;
+    for (var doc in places[0]) {
+      if (!has(places[0], doc)) continue;
+      var starts = places[0][doc];
+      for (var s = 0; s < starts.length; s++) {
+        var j = 1;
+        while (j < grams.length && has(places[j], doc) && places[j][doc].indexOf(starts[s] + j) >= 0) j++;
         if (j === grams.length) {
-          found.push(d);
+          found.push(+doc);
           break;
         }
       }
     }
-    return found;
+    return found.sort(function (a, b) {
+      return a - b;
+    });
   };
 
   /** One query word: the best of its matches over forms and fields (query.py _clause). */
@@ -424,7 +669,8 @@
     }
     var token = word.token;
     if (token.kind === "id") {
-      for (var d = 0; d < this.ids.length; d++) if (this.ids[d] === token.text) take(d, this.idWeight);
+      var holders = this.posting("id", token.text) || [];
+      for (var d = 0; d < holders.length; d++) take(holders[d], this.idWeight);
       return best;
     }
     for (var form in word.forms) {
@@ -439,8 +685,7 @@
         }
       }
     }
-    var literal = token.kind === "word" && isHan(token.text) && word.literal > 0;
-    if (literal && (!any || Array.from(token.text).length === 1)) {
+    if (token.kind === "word" && isHan(token.text) && (!any || Array.from(token.text).length === 1)) {
       var grams = chars(token.text);
       var weight = word.weight * word.literal * this.fields.grams.weight;
       var docs = grams.length === 1 ? null : this.phraseDocs(grams);
@@ -483,6 +728,7 @@
 
   /** [item, score] of every item that fits, best first: a port of kb/search/ranking.py rank. */
   Searcher.prototype.rank = function (words, scores, named, allowed) {
+    var self = this;
     var table = this.ranking;
     function ok(doc) {
       return allowed === null || has(allowed, doc);
@@ -514,9 +760,11 @@
     }
     var dept = {};
     named.forEach(function (n) {
-      for (var d = 0; d < table.strengths.length; d++) {
-        if (!has(table.strengths[d], n[0]) || !ok(d)) continue;
-        dept[d] = (has(dept, d) ? dept[d] : 0) + n[1] * table.strengths[d][n[0]];
+      var held = self.posting("s", n[0]) || []; // [item, strength × scale, …]
+      for (var h = 0; h < held.length; h += 2) {
+        var d = held[h];
+        if (!ok(d)) continue;
+        dept[d] = (has(dept, d) ? dept[d] : 0) + n[1] * (held[h + 1] / table.strength_scale);
         add(d, n[2]);
       }
     });
@@ -525,7 +773,7 @@
     for (k in base) candidates[k] = true;
     for (k in dept) candidates[k] = true;
     for (k in topical) {
-      table.pairs[+k].forEach(function (p) {
+      self.pairsOf(+k).forEach(function (p) {
         if (ok(p)) candidates[p] = true;
       });
     }
@@ -538,7 +786,7 @@
       .forEach(function (doc) {
         var best = 0;
         var partner = -1;
-        table.pairs[doc].forEach(function (p) {
+        self.pairsOf(doc).forEach(function (p) {
           if (has(topical, p) && topical[p] > best) {
             best = topical[p];
             partner = p;
@@ -586,34 +834,87 @@
     var domain = filters.domain ? filters.domain.toUpperCase() : "";
     var any = filters.plan || filters.domain || filters.kind || filters.dept || filters.role || filters.hasTarget;
     if (!any) return null;
-    var allowed = {};
-    this.facets.forEach(function (f, d) {
-      if (filters.plan && f.plan !== filters.plan) return;
-      if (filters.domain && f.domain !== domain && f.domain_name !== filters.domain) return;
-      if (filters.kind && f.kind !== filters.kind) return;
-      if (filters.hasTarget && !f.has_target) return;
-      if (tokens) {
-        var roles = filters.role ? [filters.role] : ["lead", "partner"];
-        var fits = roles.some(function (role) {
-          var held = f.departments[role] || [];
-          return tokens.every(function (forms) {
-            return forms.some(function (form) {
-              return held.indexOf(form) >= 0;
+    var allowed = null; // null: every item so far
+    function keep(list) {
+      var next = {};
+      list.forEach(function (d) {
+        if (allowed === null || has(allowed, d)) next[d] = true;
+      });
+      allowed = next;
+    }
+    this.facetKeys(filters).forEach(function (keys) {
+      var list = [];
+      keys.forEach(function (key) {
+        list = list.concat(self.posting("f", key) || []);
+      });
+      keep(list);
+    });
+    if (tokens) {
+      var fits = [];
+      (filters.role ? [filters.role] : ["lead", "partner"]).forEach(function (role) {
+        var inRole = null; // items holding, in this role, a form of every word of the name
+        tokens.forEach(function (forms) {
+          var holders = {};
+          forms.forEach(function (form) {
+            (self.posting("dept_" + role, form) || []).forEach(function (d) {
+              if (inRole === null || has(inRole, d)) holders[d] = true;
             });
           });
+          inRole = holders;
         });
-        if (!fits) return;
-      } else if (filters.role && !(f.departments[filters.role] || []).length) return;
-      allowed[d] = true;
-    });
-    return allowed;
+        fits = fits.concat(Object.keys(inRole).map(Number));
+      });
+      keep(fits);
+    }
+    return allowed === null ? {} : allowed;
   };
 
-  /** Ranked results, best first; the same ranking as `kb search` (ranking.py). */
+  /** The filter postings' keys a filter reads, one list (any of them fits) per filter. */
+  Searcher.prototype.facetKeys = function (filters) {
+    var mark = this.ranking.facet;
+    var keys = [];
+    if (!filters) return keys;
+    if (filters.plan) keys.push([mark + "plan:" + filters.plan]);
+    if (filters.domain) keys.push([mark + "domain:" + filters.domain.toUpperCase(), mark + "domain_name:" + filters.domain]);
+    if (filters.kind) keys.push([mark + "kind:" + filters.kind]);
+    if (filters.hasTarget) keys.push([mark + "target"]);
+    if (filters.role && !filters.dept) keys.push([mark + "role:" + filters.role]);
+    return keys;
+  };
+
+  /** The items an item pairs with (goal <-> measures), from the pairs shards. */
+  Searcher.prototype.pairsOf = function (doc) {
+    var per = this.store.pairsPerShard;
+    var n = Math.floor(doc / per);
+    var key = "r " + n;
+    if (!has(this.decoded, key)) {
+      var shard = this.store.data["r/" + n];
+      if (shard === undefined) throw new Error("shard not loaded: r " + doc);
+      // per item: how many, then each partner's zigzag distance (browser_postings.pair_varints)
+      var flat = varints(shard, this.store.digits);
+      var lists = [];
+      for (var i = 0, item = n * per; i < flat.length; item++) {
+        var list = [];
+        for (var k = 1; k <= flat[i]; k++) {
+          var z = flat[i + k];
+          list.push(item + (z % 2 ? -(z + 1) / 2 : z / 2));
+        }
+        lists.push(list);
+        i += flat[i] + 1;
+      }
+      this.decoded[key] = lists;
+    }
+    return this.decoded[key][doc % per];
+  };
+
+  /**
+   * Ranked results, best first; the same ranking as `kb search` (ranking.py).
+   * Synchronous: the query's shards must be loaded (`prepare` with the same
+   * filters).  Each result is {item, score, surfaces}; `describe` adds what it shows.
+   */
   Searcher.prototype.search = function (query, filters) {
     var words = this.analyzer.queryWords(query);
     var allowed = this.allowed(filters);
-    var docs = this.docs;
     var surfaces = [];
     words.forEach(function (word) {
       word.surfaces.forEach(function (s) {
@@ -621,17 +922,7 @@
       });
     });
     function result(d, score) {
-      var row = docs[d];
-      return {
-        id: row[0],
-        url: row[1],
-        label: row[2],
-        where: row[3],
-        text: row[4],
-        departments: row[5],
-        score: score,
-        surfaces: surfaces,
-      };
+      return { item: d, score: score, surfaces: surfaces };
     }
     if (!words.length) {
       if (allowed === null) return [];
@@ -653,9 +944,16 @@
     });
   };
 
-  /** The subjects closest to a query nothing fits (ranking.py suggest). */
+  /** Load the subjects `suggest` chooses from (`find` does when nothing fits). */
+  Searcher.prototype.loadSubjects = function () {
+    return this.store.load("s", [0]);
+  };
+
+  /** The subjects closest to a query nothing fits (ranking.py suggest); after loadSubjects. */
   Searcher.prototype.suggest = function (query) {
     var table = this.ranking;
+    var subjects = this.store.data["s/0"];
+    if (subjects === undefined) throw new Error("shard not loaded: s 0");
     var stop = this.analyzer.stopwords;
     var runs = pieces(normalize(query))
       .filter(function (p) {
@@ -673,7 +971,7 @@
       }
     });
     var scored = [];
-    table.subjects.forEach(function (subject, order) {
+    subjects.forEach(function (subject, order) {
       var text = subject.join("|");
       var value = 0;
       for (var p in pairs) if (text.indexOf(p) >= 0) value += 2;
@@ -690,11 +988,50 @@
 
   /** The departments a query names: [canonical name, page URL or ""]. */
   Searcher.prototype.departmentsNamed = function (query) {
-    var pages = this.departmentPages;
+    var store = this.store;
     var mark = this.analyzer.classMark;
     return this.namedDepartments(this.analyzer.queryWords(query)).map(function (n) {
-      var name = n[0].slice(mark.length);
-      return [name, has(pages, n[0]) ? pages[n[0]] : ""];
+      var entry = store.entry("t", n[0]);
+      return [n[0].slice(mark.length), entry && has(entry, "u") ? entry.u : ""];
+    });
+  };
+
+  /** Fetch what `results` show (ID, link, label, where, text, departments) and add it. */
+  Searcher.prototype.describe = function (results) {
+    var per = this.store.itemsPerShard;
+    var numbers = [];
+    results.forEach(function (r) {
+      var n = Math.floor(r.item / per);
+      if (numbers.indexOf(n) < 0) numbers.push(n);
+    });
+    var store = this.store;
+    return store.load("i", numbers).then(function () {
+      return results.map(function (r) {
+        var row = store.data["i/" + Math.floor(r.item / per)][r.item % per];
+        r.id = row[0];
+        r.url = row[1];
+        r.label = row[2];
+        r.where = row[3];
+        r.text = row[4];
+        r.departments = row[5];
+        return r;
+      });
+    });
+  };
+
+  /**
+   * Everything for a query (and `filters`): {total, results: the first `limit`
+   * described, all: every result (describe more of them as they are shown)}; when
+   * nothing fits, the subjects `suggest` needs are loaded too.
+   */
+  Searcher.prototype.find = function (query, limit, filters) {
+    var self = this;
+    return this.prepare(query, filters).then(function () {
+      var all = self.search(query, filters);
+      var subjects = all.length || !query ? null : self.loadSubjects(); // for suggest
+      return Promise.all([self.describe(all.slice(0, limit)), subjects]).then(function (done) {
+        return { total: all.length, results: done[0], all: all };
+      });
     });
   };
 
@@ -763,13 +1100,17 @@
     return out;
   }
 
-  /** A searcher over `index`, or an error when the index is not of this port's format. */
-  function open(index) {
+  /**
+   * A searcher over the manifest `index`, fetching shards with `fetchShard(kind, number)`
+   * (→ the shard's data, or a Promise of it); an error when the index is not of this
+   * port's format.
+   */
+  function open(index, fetchShard) {
     if (!index || index.format !== FORMAT) {
       var found = index && index.format ? index.format : "未知";
       throw new Error("搜索索引的格式（" + found + "）与本页的检索程序（" + FORMAT + "）不一致，请重新构建网站");
     }
-    return new Searcher(index);
+    return new Searcher(index, fetchShard);
   }
 
   root.kbSearchCore = {
@@ -780,6 +1121,8 @@
     normalize: normalize,
     pieces: pieces,
     chars: chars,
+    shardOf: shardOf,
+    varints: varints,
     snippetParts: snippetParts,
   };
 })(typeof window !== "undefined" ? window : globalThis);

@@ -2,7 +2,8 @@
  * kb-search.js: the site's search box and results, offline and from file://.
  *
  * The search itself is kb-search-core.js (kb/search/js), the port of
- * `kb search`; this file loads the index (a script tag: works from file://),
+ * `kb search`; this file loads the index's manifest and, for each query, the
+ * shards it needs (script tags: works from file:// and from a server),
  * puts a search box in the header, answers ?q= on any page and renders the
  * results.  Text from the corpus is only ever put into the page as text
  * nodes, never as HTML.
@@ -14,8 +15,9 @@
   var SEARCH_PAGE = "search.html";
   var LIVE_RESULTS = 8;
   var PAGE_RESULTS = 50;
+  var FIRST_RESULTS = 10; // shown as soon as their texts arrive; the rest follow
 
-  // --- Loading the index (a script tag: works from file://) ---
+  // --- Loading the index: the manifest, then the shards a query needs (script tags) ---
 
   function config() {
     var node = document.getElementById("__config");
@@ -28,13 +30,50 @@
 
   var base = ".";
   var loading = null;
+  var waiting = {}; // "kind/number" → resolve, until its script calls kbSearchShard
+
+  function addScript(src, onerror, onload) {
+    var script = document.createElement("script");
+    script.src = src;
+    script.onload = function () {
+      script.remove();
+      if (onload) onload();
+    };
+    script.onerror = function () {
+      script.remove();
+      onerror();
+    };
+    document.head.appendChild(script);
+  }
+
+  // Every shard file is `kbSearchShard(kind, number, data);` (kb/search/browser.py).
+  root.kbSearchShard = function (kind, number, data) {
+    var key = kind + "/" + number;
+    if (waiting[key]) waiting[key](data);
+    delete waiting[key];
+  };
+
+  function fetchShard(folder) {
+    return function (kind, number) {
+      return new Promise(function (resolve, reject) {
+        var key = kind + "/" + number;
+        waiting[key] = resolve;
+        addScript(base + "/assets/" + folder + "/" + key + ".js", function () {
+          delete waiting[key];
+          reject(new Error("无法加载搜索索引的一部分（" + key + "），请重新构建网站"));
+        });
+      });
+    };
+  }
 
   function load() {
     if (loading) return loading;
     loading = new Promise(function (resolve, reject) {
       function opened() {
         try {
-          resolve(root.kbSearchCore.open(root.KB_SEARCH_INDEX));
+          var index = root.KB_SEARCH_INDEX;
+          var folder = index && index.shards ? index.shards.folder : "";
+          resolve(root.kbSearchCore.open(index, fetchShard(folder)));
         } catch (err) {
           reject(err);
         }
@@ -43,13 +82,13 @@
         opened();
         return;
       }
-      var script = document.createElement("script");
-      script.src = base + "/" + INDEX_SCRIPT;
-      script.onload = opened;
-      script.onerror = function () {
-        reject(new Error("无法加载搜索索引"));
-      };
-      document.head.appendChild(script);
+      addScript(
+        base + "/" + INDEX_SCRIPT,
+        function () {
+          reject(new Error("无法加载搜索索引"));
+        },
+        opened
+      );
     });
     return loading;
   }
@@ -136,18 +175,30 @@
     });
   }
 
-  function showResults(container, searcher, query, limit, filters) {
-    var results = searcher.search(query, filters || null);
-    container.textContent = "";
-    if (query) departmentLinks(container, searcher, query);
-    if (!results.length) {
-      nothingFits(container, searcher, query, filters);
-      return;
-    }
-    var shown = query ? "“" + query + "”" : "按筛选条件";
-    var summary = shown + "：找到 " + results.length + " 条" + (results.length > limit ? "，显示前 " + limit + " 条" : "");
-    container.appendChild(el("p", "kb-results-summary", summary));
-    container.appendChild(resultList(searcher, results, limit));
+  /** The first results as soon as they are known, then the others up to `limit`. */
+  function showResults(container, searcher, query, limit, filters, current) {
+    var first = Math.min(limit, FIRST_RESULTS);
+    return searcher.find(query, first, filters || null).then(function (found) {
+      if (current && !current()) return null; // a newer query has been typed since
+      container.textContent = "";
+      if (query) departmentLinks(container, searcher, query);
+      if (!found.total) {
+        nothingFits(container, searcher, query, filters);
+        return null;
+      }
+      var shown = query ? "“" + query + "”" : "按筛选条件";
+      var summary = shown + "：找到 " + found.total + " 条" + (found.total > limit ? "，显示前 " + limit + " 条" : "");
+      container.appendChild(el("p", "kb-results-summary", summary));
+      var list = resultList(searcher, found.results, first);
+      container.appendChild(list);
+      var rest = found.all.slice(first, limit);
+      if (!rest.length) return null;
+      return searcher.describe(rest).then(function (more) {
+        if (current && !current()) return;
+        var items = resultList(searcher, more, more.length).childNodes;
+        while (items.length) list.appendChild(items[0]);
+      });
+    });
   }
 
   // --- Filters: the CLI's --plan, --domain, --kind, --dept, --role, --has-target ---
@@ -210,11 +261,8 @@
     form.appendChild(q);
     form.appendChild(select("plan", "规划", [["", "全部"], ["W", PLAN_NAMES.W], ["C", PLAN_NAMES.C]], filters.plan));
     var domains = [["", "全部"]];
-    var seen = {};
-    searcher.facets.forEach(function (f) {
-      if (seen[f.domain]) return;
-      seen[f.domain] = true;
-      domains.push([f.domain, f.domain + " " + f.domain_name]);
+    searcher.filters.domains.forEach(function (d) {
+      domains.push([d[0], d[0] + " " + d[1]]);
     });
     form.appendChild(select("domain", "领域", domains, filters.domain));
     form.appendChild(select("kind", "类别", [["", "全部"], ["goal", KIND_NAMES.goal], ["measure", KIND_NAMES.measure]], filters.kind));
@@ -227,9 +275,9 @@
     input.setAttribute("list", "kb-dept-names");
     var names = el("datalist", "");
     names.id = "kb-dept-names";
-    Object.keys(searcher.departmentPages).forEach(function (token) {
+    searcher.filters.departments.forEach(function (name) {
       var o = el("option", "");
-      o.value = token.slice(searcher.analyzer.classMark.length);
+      o.value = name;
       names.appendChild(o);
     });
     dept.appendChild(input);
@@ -285,19 +333,26 @@
           panel.hidden = true;
           return;
         }
-        load().then(
-          function (searcher) {
-            showResults(panel, searcher, query, LIVE_RESULTS);
-            var more = el("a", "kb-live-more", "全部结果 →");
-            more.href = searchUrl(query);
-            panel.appendChild(more);
-            panel.hidden = false;
-          },
-          function (err) {
-            panel.textContent = err.message;
-            panel.hidden = false;
-          }
-        );
+        var current = function () {
+          return input.value.trim() === query;
+        };
+        load()
+          .then(function (searcher) {
+            return showResults(panel, searcher, query, LIVE_RESULTS, null, current);
+          })
+          .then(
+            function () {
+              if (!current()) return; // a newer query is on its way
+              var more = el("a", "kb-live-more", "全部结果 →");
+              more.href = searchUrl(query);
+              panel.appendChild(more);
+              panel.hidden = false;
+            },
+            function (err) {
+              panel.textContent = err.message;
+              panel.hidden = false;
+            }
+          );
       }, 120);
     });
     form.addEventListener("keydown", function (event) {
@@ -333,19 +388,22 @@
       input.value = query;
     });
     container.textContent = "正在搜索…";
-    load().then(
-      function (searcher) {
+    load()
+      .then(function (searcher) {
         var page = document.getElementById("kb-search-results") === container;
         if (page && !document.querySelector(".kb-search-filters")) {
           container.parentNode.insertBefore(filterForm(searcher, query, filters), container);
         }
-        showResults(container, searcher, query, PAGE_RESULTS, filters);
-        document.documentElement.setAttribute("data-kb-search", "done");
-      },
-      function (err) {
-        container.textContent = err.message;
-      }
-    );
+        return showResults(container, searcher, query, PAGE_RESULTS, filters);
+      })
+      .then(
+        function () {
+          document.documentElement.setAttribute("data-kb-search", "done");
+        },
+        function (err) {
+          container.textContent = err.message;
+        }
+      );
   }
 
   root.kbSearch = { load: load };
