@@ -187,14 +187,15 @@ def cmd_targets(args: argparse.Namespace) -> int:
     allowed = ("text", "csv", "xlsx", "json")
     format_ = output_format(chosen, args.output, allowed, "text")
     rows = table.target_rows(released(args), numeric_only=args.numeric)
-    if format_ == "xlsx":
-        write_xlsx(args.output, lambda path: table.write_targets_xlsx(rows, path), len(rows))
-    elif format_ == "json":
-        emit(to_json(table.targets_json(rows)), args.output, format_)
-    elif format_ == "csv":
-        emit(table.targets_csv(rows), args.output, format_)
-    else:
-        emit(table.targets_text(rows), args.output, format_)
+    emit_table(
+        args.output,
+        format_,
+        len(rows),
+        xlsx=lambda path: table.write_targets_xlsx(rows, path),
+        json=lambda: to_json(table.targets_json(rows)),
+        csv=lambda: table.targets_csv(rows),
+        text=lambda: table.targets_text(rows),
+    )
     return 0
 
 
@@ -207,31 +208,50 @@ def cmd_compare(args: argparse.Namespace) -> int:
     kb = released(args)
     if not args.indicator:
         counts = view.indicator_counts(kb)
-        if format_ == "xlsx":
-            write_xlsx(args.output, lambda path: view.write_counts_xlsx(counts, path), len(counts))
-        elif format_ == "json":
-            emit(to_json([c.__dict__ for c in counts]), args.output, format_)
-        elif format_ == "csv":
-            emit(view.counts_csv(counts), args.output, format_)
-        else:
-            emit(view.counts_text(counts, len(kb.documents)), args.output, format_)
+        emit_table(
+            args.output,
+            format_,
+            len(counts),
+            xlsx=lambda path: view.write_counts_xlsx(counts, path),
+            json=lambda: to_json([c.__dict__ for c in counts]),
+            csv=lambda: view.counts_csv(counts),
+            text=lambda: view.counts_text(counts, len(kb.documents)),
+        )
         return 0
     comparison = view.compare(kb, args.indicator)
-    rows = len(comparison.settings)
-    if format_ == "xlsx":
-        write_xlsx(args.output, lambda path: view.write_compare_xlsx(comparison, path), rows)
-    elif format_ == "json":
-        emit(to_json(view.compare_json(comparison)), args.output, format_)
-    elif format_ == "csv":
-        emit(view.compare_csv(comparison), args.output, format_)
-    else:
-        emit(view.compare_text(comparison), args.output, format_)
+    emit_table(
+        args.output,
+        format_,
+        len(comparison.settings),
+        xlsx=lambda path: view.write_compare_xlsx(comparison, path),
+        json=lambda: to_json(view.compare_json(comparison)),
+        csv=lambda: view.compare_csv(comparison),
+        text=lambda: view.compare_text(comparison),
+    )
     return 0
 
 
 def write_xlsx(output: Path, write: Callable[[Path], None], count: int) -> None:
     write_file(output, write)
     print(f"已写入 {output}（{count} 条）", file=sys.stderr)
+
+
+def emit_table(
+    output: Path | None,
+    format_: str,
+    count: int,
+    *,
+    xlsx: Callable[[Path], None],
+    json: Callable[[], str],
+    csv: Callable[[], str],
+    text: Callable[[], str],
+) -> None:
+    """Write one table in the chosen format: a workbook to ``output``, else text (or to stdout)."""
+    if format_ == "xlsx" and output is not None:  # output_format refuses xlsx without -o
+        write_xlsx(output, xlsx, count)
+        return
+    render = {"json": json, "csv": csv}.get(format_, text)
+    emit(render(), output, format_)
 
 
 def cmd_dept(args: argparse.Namespace) -> int:
