@@ -30,6 +30,7 @@ from __future__ import annotations
 import json
 from collections.abc import Sequence
 from dataclasses import dataclass
+from functools import cached_property
 from pathlib import Path
 from typing import Any
 
@@ -57,6 +58,15 @@ class RankTable:
     pairs: list[list[int]]  # the numbers of the items it pairs with (goal ↔ measures)
     strengths: list[dict[str, float]]  # department class token -> assignment strength
     subjects: list[list[str]]  # [subject name, its words …] for suggestions
+
+    @cached_property
+    def holders(self) -> dict[str, list[tuple[int, float]]]:
+        """Department token -> (item number, strength) of the items assigned to it, in order."""
+        found: dict[str, list[tuple[int, float]]] = {}
+        for doc, held in enumerate(self.strengths):
+            for token, value in held.items():
+                found.setdefault(token, []).append((doc, value))
+        return found
 
     def to_json(self) -> str:
         data = {
@@ -151,9 +161,9 @@ def rank(
                 mine.add(word.concept)
     dept: dict[int, float] = {}
     for token, weight, concept in named:
-        for doc, held in enumerate(table.strengths):
-            if token in held and ok(doc):
-                dept[doc] = dept.get(doc, 0.0) + weight * held[token]
+        for doc, value in table.holders.get(token, ()):
+            if ok(doc):
+                dept[doc] = dept.get(doc, 0.0) + weight * value
                 concepts.setdefault(doc, set()).add(concept)
     candidates = set(base) | set(dept)
     candidates |= {p for doc in topical for p in table.pairs[doc] if ok(p)}

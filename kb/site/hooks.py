@@ -40,20 +40,34 @@ def _pages(item: Any) -> list[Any]:
     return [p for p in found if getattr(p, "file", None) is not None]
 
 
-def on_page_context(context: Any, page: Any, config: Any, nav: Any) -> Any:
-    """Keep only the page's own document in its navigation when the site has several."""
+# Each document's own navigation, made once per build by on_nav (not once per page:
+# that would make the build grow with the square of the number of documents).
+_OWN_NAV: dict[str, Any] = {}
+
+
+def on_nav(nav: Any, config: Any, files: Any) -> Any:
+    """With several documents, one navigation per document: its own entries and the root's."""
     from mkdocs.structure.nav import Navigation
 
+    _OWN_NAV.clear()
     folders = [_folder(item) for item in nav.items]
-    documents = {f for f in folders if f not in ("", "*")}
+    documents = sorted({f for f in folders if f not in ("", "*")})
     if len(documents) < 2:
-        return context
+        return nav
+    for own in ["", *documents]:
+        items = [item for item, f in zip(nav.items, folders, strict=True) if f in ("", own)]
+        mine = Navigation(items, nav.pages)
+        mine.homepage = nav.homepage
+        _OWN_NAV[own] = mine
+    return nav
+
+
+def on_page_context(context: Any, page: Any, config: Any, nav: Any) -> Any:
+    """Keep only the page's own document in its navigation when the site has several."""
     uri = page.file.src_uri
-    own = uri.partition("/")[0] if "/" in uri else ""
-    items = [item for item, f in zip(nav.items, folders, strict=True) if f in ("", own)]
-    mine = Navigation(items, nav.pages)
-    mine.homepage = nav.homepage
-    context["nav"] = mine
+    mine = _OWN_NAV.get(uri.partition("/")[0] if "/" in uri else "", _OWN_NAV.get(""))
+    if mine is not None:
+        context["nav"] = mine
     return context
 
 
