@@ -104,33 +104,38 @@ class Evaluation:
         return sum(line.found.status == NO_DATA for line in self.lines())
 
 
-def latest_year(kb: KnowledgeBase) -> int:
-    """The latest year any figure is reported for (else stated in a plan; else 2020)."""
-    years = [o.year for i in catalogue(kb) for o in i.target.observations]
+def latest_year(kb: KnowledgeBase, indicators: list[Indicator] | None = None) -> int:
+    """The latest year any figure is reported for (else stated in a plan; else 2020);
+    ``indicators``: ``catalogue(kb)`` when the caller has it already."""
+    every = catalogue(kb) if indicators is None else indicators
+    years = [o.year for i in every for o in i.target.observations]
     if not years:
-        years = [y for i in catalogue(kb) if i.target.baseline for y, _ in i.target.baseline.values]
+        years = [y for i in every if i.target.baseline for y, _ in i.target.baseline.values]
     return max(years, default=2020)
 
 
-def evaluation(kb: KnowledgeBase, year: int, doc: str | None = None) -> Evaluation:
-    """Every indicator (of ``doc``, when given) assessed with the figures up to ``year``."""
+def evaluation(
+    kb: KnowledgeBase, year: int, doc: str | None = None, indicators: list[Indicator] | None = None
+) -> Evaluation:
+    """Every indicator (of ``doc``, when given) assessed with the figures up to ``year``;
+    ``indicators``: those of ``catalogue(kb)`` the report covers, when the caller has them."""
     parts: list[DomainPart] = []
-    indicators = catalogue(kb)
+    by_domain: dict[tuple[str, str], list[Indicator]] = {}
+    for i in catalogue(kb) if indicators is None else indicators:
+        by_domain.setdefault((i.doc, i.domain), []).append(i)
     figures = 0
-    for domain in kb.domains():
-        if doc is not None and domain.doc != doc:
-            continue
+    domains = kb.domains() if doc is None else kb.document(doc).domains
+    for domain in domains:
         lines = []
-        for i in indicators:
-            if (i.doc, i.domain) != (domain.doc, domain.id):
-                continue
+        for i in by_domain.get((domain.doc, domain.id), []):
             item = kb.item(i.doc, i.item_id)
             lead = next((d.name for d in item.departments if d.role == "lead"), "")
             lines.append(Line(i, i.assessment(year), lead))
             figures += sum(o.year <= year for o in i.target.observations)
         if lines:
             parts.append(DomainPart(domain.plan, domain.id, domain.name, tuple(lines)))
-    region = next((p.region for d in kb.documents for p in d.plans if doc in (None, d.slug)), "")
+    covered = kb.documents if doc is None else (kb.document(doc),)
+    region = next((p.region for d in covered for p in d.plans), "")
     kind = KINDS.get(year, "年度监测")
     return Evaluation(region, year, kind, tuple(parts), figures)
 

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections import defaultdict
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, field
 
 from kb.model import Document, Domain, Item, KnowledgeBase, Plan, Section
 from kb.monitor.catalogue import Indicator, catalogue
@@ -21,6 +21,8 @@ class Context:
     _by_doc: dict[str, list[tuple[str, list[tuple[str, Item]]]]] = field(default_factory=dict)
     _children: dict[tuple[str, str | None], list[Section]] = field(default_factory=dict)
     indicators: list[Indicator] = field(default_factory=list)  # kb.monitor.catalogue
+    _indicators_by_doc: dict[str, list[Indicator]] = field(default_factory=dict)
+    year: int = 0  # the latest year with a figure (kb.monitor.report.latest_year)
     _evaluations: dict[str, Evaluation] = field(default_factory=dict)
     _comparisons: list[Comparison] | None = None
 
@@ -43,6 +45,9 @@ class Context:
                 children[(section.doc, section.parent)].append(section)
         self._children = dict(children)
         self.indicators = catalogue(self.kb)
+        for indicator in self.indicators:
+            self._indicators_by_doc.setdefault(indicator.doc, []).append(indicator)
+        self.year = latest_year(self.kb, self.indicators)
 
     @property
     def docs(self) -> tuple[Document, ...]:
@@ -69,15 +74,16 @@ class Context:
         return sorted(rows, key=lambda r: (-sum(role == "lead" for role, _ in r[1]), r[0]))
 
     def doc_indicators(self, doc: str) -> list[Indicator]:
-        return [i for i in self.indicators if i.doc == doc]
+        return self._indicators_by_doc.get(doc, [])
 
     def department_indicators(self, doc: str, name: str) -> list[Indicator]:
-        return [i for i in self.indicators if i.doc == doc and i.reporter == name]
+        return [i for i in self.doc_indicators(doc) if i.reporter == name]
 
     def evaluation(self, doc: str) -> Evaluation:
         """The evaluation of ``doc`` as of the latest year with a figure (computed once)."""
         if doc not in self._evaluations:
-            self._evaluations[doc] = evaluation(self.kb, latest_year(self.kb), doc)
+            mine = self.doc_indicators(doc)
+            self._evaluations[doc] = evaluation(self.kb, self.year, doc, mine)
         return self._evaluations[doc]
 
     def comparisons(self) -> list[Comparison]:
@@ -85,13 +91,3 @@ class Context:
         if self._comparisons is None:
             self._comparisons = comparisons(self.kb)
         return self._comparisons
-
-def one_document(kb: KnowledgeBase, slug: str) -> KnowledgeBase:
-    """``kb`` restricted to one document, with the links that belong to it (for the views)."""
-    return replace(
-        kb,
-        documents=(kb.document(slug),),
-        domain_links=tuple(x for x in kb.domain_links if x.doc == slug),
-        shared_subjects=tuple(x for x in kb.shared_subjects if x.doc == slug),
-        shared_indicators=tuple(x for x in kb.shared_indicators if x.doc == slug),
-    )

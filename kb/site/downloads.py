@@ -25,7 +25,7 @@ from kb.model import Document, KnowledgeBase
 from kb.records import to_data
 from kb.release import code_digest
 from kb.site import layout
-from kb.site.context import Context, one_document
+from kb.site.context import Context
 from kb.text import write_text
 from kb.views.export import export_data, items_csv, to_json
 from kb.views.targets import target_rows, targets_csv, write_targets_xlsx
@@ -44,7 +44,7 @@ class FileCache(Protocol):
 
 def document_key(kind: str, one_doc: KnowledgeBase, *extra: str) -> str:
     """A digest of everything a document's downloads are made from: its share of the
-    knowledge base (``one_document``), the code, and ``extra``."""
+    knowledge base (``KnowledgeBase.alone``), the code, and ``extra``."""
     digest = hashlib.sha256(f"{kind}\0{code_digest()}\0{chr(0).join(extra)}\0".encode())
     record = json.dumps(to_data(one_doc), ensure_ascii=False, sort_keys=True)
     digest.update(record.encode("utf-8"))
@@ -86,7 +86,7 @@ def write_department_tables(
     """Each department's 任务分工表 and all departments' (.xlsx, .csv); return the paths."""
     written = []
     for document in kb.documents:
-        one_doc = one_document(kb, document.slug)
+        one_doc = kb.alone(document.slug)
         key = document_key("tasks", one_doc)
         written += cached(cache, key, docs, partial(_department_tables, one_doc, document, docs))
     return written
@@ -109,7 +109,7 @@ def write_tables(kb: KnowledgeBase, docs: Path, cache: FileCache | None = None) 
     """Per document: the targets table (.xlsx, .csv) and the full export (JSON, CSV)."""
     written = []
     for document in kb.documents:
-        one_doc = one_document(kb, document.slug)
+        one_doc = kb.alone(document.slug)
         key = document_key("tables", one_doc)
         written += cached(cache, key, docs, partial(_tables, one_doc, document.slug, docs))
     return written
@@ -140,10 +140,10 @@ def write_monitoring_downloads(
     from kb.monitor.word import fixed_date
 
     # the corpus's, not the document's: the report's date and year
-    date, year = fixed_date(ctx.kb).isoformat(), str(latest_year(ctx.kb))
+    date, year = fixed_date(ctx.kb).isoformat(), str(ctx.year)
     written = []
     for document in ctx.docs:
-        key = document_key("monitoring", one_document(ctx.kb, document.slug), date, year)
+        key = document_key("monitoring", ctx.kb.alone(document.slug), date, year)
         written += cached(
             cache, key, docs, partial(_monitoring_downloads, ctx, document, docs)
         )

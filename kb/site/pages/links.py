@@ -9,7 +9,7 @@ from typing import Any
 
 from kb.site import layout
 from kb.site import markdown as md
-from kb.site.context import Context, one_document
+from kb.site.context import Context
 from kb.views.links import KIND_NAMES, links_data
 
 OTHER = "other"
@@ -105,7 +105,7 @@ def indicators_table(ctx: Context, page: str, doc: str, data: dict[str, Any]) ->
 
 def links_page(ctx: Context, doc: str) -> str:
     page = layout.links_page(doc)
-    data = links_data(one_document(ctx.kb, doc))
+    data = links_data(ctx.kb.alone(doc))
     s = data["summary"]
     parts = [
         md.heading(1, "两规划关联"),
