@@ -48,7 +48,8 @@ from kb.corpus import Corpus
 corpus, out, site = (Path(a) for a in sys.argv[1:4])
 result = build(Corpus.load(corpus), out, site=site, force=sys.argv[4] == "force")
 cache = result.cache
-print(json.dumps({"wall": result.timings, "cpu": result.cpu, "reused": cache.reused}))
+print(json.dumps({"wall": result.timings, "cpu": result.cpu, "reused": cache.reused,
+                  "pages_unchanged": cache.pages_unchanged}))
 """
 WARM = """
 import json, statistics, sys, time
@@ -246,6 +247,7 @@ def measure(n: int, tmp: Path, runs: int) -> dict[str, object]:
         "one_changed_s": one_changed,
         "one_changed_cpu": again["cpu"],
         "one_changed_reused": again["reused"],
+        "one_changed_pages_unchanged": again["pages_unchanged"],
         "browser_first_result_kb": browser / 1e3,
     }
 
@@ -298,7 +300,8 @@ def report(rows: list[dict[str, object]]) -> None:
             f" = {100 * float(r['unchanged_s']) / full_s:.1f} % of the full build's {full_s:.1f} s;"  # type: ignore[arg-type]
             f" one changed {float(r['one_changed_s']):.2f} s"  # type: ignore[arg-type]
             f" = {100 * float(r['one_changed_s']) / full_s:.1f} %"  # type: ignore[arg-type]
-            f" ({r['one_changed_reused']} documents reused)"
+            f" ({r['one_changed_reused']} documents reused,"
+            f" {r['one_changed_pages_unchanged']} pages not rendered again)"
         )
     big = [r for r in rows if int(r["documents"]) >= 10]  # type: ignore[call-overload]
     if len(big) < 2:

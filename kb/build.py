@@ -36,6 +36,7 @@ from kb.release import (
     SITE_DOCS,
     Manifest,
     code_digest,
+    current_release,
     model_json,
     open_release,
 )
@@ -158,7 +159,8 @@ def build(
                 with timings.stage("网站页面"):
                     write_site_sources(kb, corpus, analyzed, stage, cache)
                 with timings.stage("MkDocs"):
-                    build_site(stage)
+                    previous = None if force else current_release(out)
+                    cache.stats.pages_unchanged = build_site(stage, previous)
             with timings.stage("发布"):
                 release = publish_release(stage, out, site.absolute() if site else None)
     except OSError as exc:

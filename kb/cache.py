@@ -109,6 +109,7 @@ class CacheStats:
     parsed: int = 0  # plans parsed again
     derived: int = 0  # documents enriched again
     reused: int = 0  # documents read back whole
+    pages_unchanged: int = 0  # site sources not rendered again (kb.site.incremental)
 
 
 @dataclass

@@ -16,7 +16,7 @@ JSON shape ``kb.views.export``, and ``kb.records`` stores it in a release.
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, field
 from functools import cached_property
 from typing import Literal
 
@@ -388,30 +388,3 @@ class KnowledgeBase:
 
     def document(self, slug: str) -> Document:
         return self._documents_by_slug[slug]
-
-    @cached_property
-    def _documents_alone(self) -> dict[str, KnowledgeBase]:
-        links: dict[str, list[DomainLink]] = {d.slug: [] for d in self.documents}
-        subjects: dict[str, list[SharedSubject]] = {d.slug: [] for d in self.documents}
-        indicators: dict[str, list[SharedIndicator]] = {d.slug: [] for d in self.documents}
-        for link in self.domain_links:
-            links.setdefault(link.doc, []).append(link)
-        for subject in self.shared_subjects:
-            subjects.setdefault(subject.doc, []).append(subject)
-        for indicator in self.shared_indicators:
-            indicators.setdefault(indicator.doc, []).append(indicator)
-        return {
-            d.slug: replace(
-                self,
-                documents=(d,),
-                domain_links=tuple(links[d.slug]),
-                shared_subjects=tuple(subjects[d.slug]),
-                shared_indicators=tuple(indicators[d.slug]),
-            )
-            for d in self.documents
-        }
-
-    def alone(self, slug: str) -> KnowledgeBase:
-        """This knowledge base restricted to one document and the links that belong to it
-        (grouped once for all documents: a per-document loop stays linear)."""
-        return self._documents_alone[slug]

@@ -123,12 +123,12 @@ def test_a_failure_at_any_stage_switches_nothing(
     def write_site_sources(*_: object) -> None:
         pass
 
-    def build_site(root: Path) -> Path:
+    def build_site(root: Path, previous: Path | None = None) -> int:
         (root / "site").mkdir()
         (root / "site" / "index.html").write_text("new", encoding="utf-8")
         if stage == "build_site":
             raise OutputError("MkDocs 构建网站失败：测试")
-        return root / "site"
+        return 0
 
     real_switch = kb.publish._switch_current
 

@@ -85,12 +85,15 @@ def test_real_plans_one_changed(tmp_path: Path) -> None:
     from scale_corpus import write_corpus
 
     folder = write_corpus(2, tmp_path / "corpus")
-    out = tmp_path / "build"
-    build(Corpus.load(folder), out, force=True)
+    out, site = tmp_path / "build", tmp_path / "site"
+    build(Corpus.load(folder), out, site=site, force=True)
     edit(folder / "county-0001.txt", "孕产妇死亡率下降到", "孕产妇死亡率降低到")
-    again = build(Corpus.load(folder), out)
+    again = build(Corpus.load(folder), out, site=site)
     assert (again.cache.parsed, again.cache.derived, again.cache.reused) == (1, 1, 1)
-    full = build(Corpus.load(folder), tmp_path / "full", force=True)
+    # the other document's pages and most of the changed one's are not rendered again
+    assert again.cache.pages_unchanged > 0
+    full = build(Corpus.load(folder), tmp_path / "full", site=tmp_path / "s2", force=True)
+    assert full.cache.pages_unchanged == 0
     assert tree_digest(again.release) == tree_digest(full.release)
 
 

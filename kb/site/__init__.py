@@ -14,6 +14,7 @@ from pathlib import Path
 
 from kb.release import SITE
 from kb.site.generate import write_site_sources
+from kb.site.incremental import seed
 from kb.site.mkdocs_run import CONFIG, run_mkdocs
 
 README = "README.md"
@@ -28,11 +29,15 @@ README_TEXT = """\
 """
 
 
-def build_site(root: Path) -> Path:
-    """Run MkDocs on ``root/mkdocs.yml`` into ``root/site``; return that folder."""
-    run_mkdocs(root / CONFIG)
+def build_site(root: Path, previous: Path | None = None) -> int:
+    """Run MkDocs on ``root/mkdocs.yml`` into ``root/site``, rendering again only what
+    differs from the release ``previous`` (``kb.site.incremental``); return how many
+    sources were unchanged (0: every page rendered)."""
+    unchanged = seed(root, previous)
+    (root / SITE / README).unlink(missing_ok=True)  # written after MkDocs: not in its 404 page
+    run_mkdocs(root / CONFIG, dirty=unchanged > 0)
     (root / SITE / README).write_text(README_TEXT, encoding="utf-8")
-    return root / SITE
+    return unchanged
 
 
 __all__ = ["build_site", "write_site_sources"]

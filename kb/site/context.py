@@ -3,9 +3,19 @@
 from __future__ import annotations
 
 from collections import defaultdict
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
-from kb.model import Document, Domain, Item, KnowledgeBase, Plan, Section
+from kb.model import (
+    Document,
+    Domain,
+    DomainLink,
+    Item,
+    KnowledgeBase,
+    Plan,
+    Section,
+    SharedIndicator,
+    SharedSubject,
+)
 from kb.monitor.catalogue import Indicator, catalogue
 from kb.monitor.report import Evaluation, evaluation, latest_year
 from kb.views.compare import Comparison, comparisons
@@ -25,6 +35,7 @@ class Context:
     year: int = 0  # the latest year with a figure (kb.monitor.report.latest_year)
     _evaluations: dict[str, Evaluation] = field(default_factory=dict)
     _comparisons: list[Comparison] | None = None
+    _alone: dict[str, KnowledgeBase] = field(default_factory=dict)
 
     def __post_init__(self) -> None:
         by_department: dict[tuple[str, str], list[tuple[str, Item]]] = defaultdict(list)
@@ -48,6 +59,11 @@ class Context:
         for indicator in self.indicators:
             self._indicators_by_doc.setdefault(indicator.doc, []).append(indicator)
         self.year = latest_year(self.kb, self.indicators)
+        self._alone = split_by_document(self.kb)
+
+    def alone(self, doc: str) -> KnowledgeBase:
+        """The knowledge base of one document, with the links that belong to it."""
+        return self._alone[doc]
 
     @property
     def docs(self) -> tuple[Document, ...]:
@@ -91,3 +107,26 @@ class Context:
         if self._comparisons is None:
             self._comparisons = comparisons(self.kb)
         return self._comparisons
+
+
+def split_by_document(kb: KnowledgeBase) -> dict[str, KnowledgeBase]:
+    """One knowledge base per document, each link row grouped once (linear in the corpus)."""
+    links: dict[str, list[DomainLink]] = defaultdict(list)
+    subjects: dict[str, list[SharedSubject]] = defaultdict(list)
+    indicators: dict[str, list[SharedIndicator]] = defaultdict(list)
+    for link in kb.domain_links:
+        links[link.doc].append(link)
+    for subject in kb.shared_subjects:
+        subjects[subject.doc].append(subject)
+    for indicator in kb.shared_indicators:
+        indicators[indicator.doc].append(indicator)
+    return {
+        d.slug: replace(
+            kb,
+            documents=(d,),
+            domain_links=tuple(links[d.slug]),
+            shared_subjects=tuple(subjects[d.slug]),
+            shared_indicators=tuple(indicators[d.slug]),
+        )
+        for d in kb.documents
+    }

@@ -81,12 +81,12 @@ def _tasks(docs: Path, doc: str, unit: str, rows: list[TaskRow], title: str) -> 
 
 
 def write_department_tables(
-    kb: KnowledgeBase, docs: Path, cache: FileCache | None = None
+    ctx: Context, docs: Path, cache: FileCache | None = None
 ) -> list[Path]:
     """Each department's 任务分工表 and all departments' (.xlsx, .csv); return the paths."""
     written = []
-    for document in kb.documents:
-        one_doc = kb.alone(document.slug)
+    for document in ctx.docs:
+        one_doc = ctx.alone(document.slug)
         key = document_key("tasks", one_doc)
         written += cached(cache, key, docs, partial(_department_tables, one_doc, document, docs))
     return written
@@ -105,11 +105,11 @@ def _department_tables(one_doc: KnowledgeBase, document: Document, docs: Path) -
     return written
 
 
-def write_tables(kb: KnowledgeBase, docs: Path, cache: FileCache | None = None) -> list[Path]:
+def write_tables(ctx: Context, docs: Path, cache: FileCache | None = None) -> list[Path]:
     """Per document: the targets table (.xlsx, .csv) and the full export (JSON, CSV)."""
     written = []
-    for document in kb.documents:
-        one_doc = kb.alone(document.slug)
+    for document in ctx.docs:
+        one_doc = ctx.alone(document.slug)
         key = document_key("tables", one_doc)
         written += cached(cache, key, docs, partial(_tables, one_doc, document.slug, docs))
     return written
@@ -143,7 +143,7 @@ def write_monitoring_downloads(
     date, year = fixed_date(ctx.kb).isoformat(), str(ctx.year)
     written = []
     for document in ctx.docs:
-        key = document_key("monitoring", ctx.kb.alone(document.slug), date, year)
+        key = document_key("monitoring", ctx.alone(document.slug), date, year)
         written += cached(
             cache, key, docs, partial(_monitoring_downloads, ctx, document, docs)
         )

@@ -54,7 +54,7 @@ def write_site_sources(
     write_browser_index(
         docs, browser_index_files(kb, analyzed, layout.item_href, layout.department_href)
     )
-    write_department_tables(kb, docs, cache)
-    write_tables(kb, docs, cache)
+    write_department_tables(ctx, docs, cache)
+    write_tables(ctx, docs, cache)
     write_monitoring_downloads(ctx, docs, cache)
     write_config(root, navigation(ctx), site_name(ctx))

@@ -46,8 +46,17 @@ def write_config(root: Path, nav: list[Any], name: str) -> Path:
     return config
 
 
-def run_mkdocs(config_file: Path) -> None:
-    """Build the site that ``config_file`` describes (strict: a warning fails the build)."""
+class _NotDirtyWarning(logging.Filter):
+    """Drops MkDocs' warning that a dirty build is under way (``kb.site.incremental``
+    makes it one only when no page but the changed ones can differ)."""
+
+    def filter(self, record: logging.LogRecord) -> bool:
+        return "'dirty' build" not in record.getMessage()
+
+
+def run_mkdocs(config_file: Path, dirty: bool = False) -> None:
+    """Build the site that ``config_file`` describes (strict: a warning fails the build);
+    ``dirty``: render only the sources newer than their pages (``kb.site.incremental``)."""
     from mkdocs.commands.build import build
     from mkdocs.config import load_config
     from mkdocs.exceptions import MkDocsException
@@ -59,17 +68,20 @@ def run_mkdocs(config_file: Path) -> None:
     # MkDocs' INFO lines are not ours to print; its warnings end up in our error.
     logger.setLevel(logging.WARNING)
     logger.propagate = False
+    quiet = _NotDirtyWarning()
+    logging.getLogger("mkdocs.commands.build").addFilter(quiet)
     try:
         config = load_config(config_file=str(config_file), strict=True)
         config.plugins.on_startup(command="build", dirty=False)
         try:
-            build(config)
+            build(config, dirty=dirty)
         finally:
             config.plugins.on_shutdown()
     except MkDocsException as exc:
         detail = "；".join(collect.messages) or str(exc)
         raise OutputError(f"MkDocs 构建网站失败：{detail}") from exc
     finally:
+        logging.getLogger("mkdocs.commands.build").removeFilter(quiet)
         logger.removeHandler(collect)
         logger.setLevel(previous[0])
         logger.propagate = previous[1]

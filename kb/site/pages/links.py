@@ -105,7 +105,7 @@ def indicators_table(ctx: Context, page: str, doc: str, data: dict[str, Any]) ->
 
 def links_page(ctx: Context, doc: str) -> str:
     page = layout.links_page(doc)
-    data = links_data(ctx.kb.alone(doc))
+    data = links_data(ctx.alone(doc))
     s = data["summary"]
     parts = [
         md.heading(1, "两规划关联"),
