@@ -139,48 +139,57 @@ def rank(
     table: RankTable,
     allowed: set[int] | None = None,
 ) -> list[tuple[int, float]]:
-    """(item number, score) of every item that fits, best first (see the module's steps)."""
+    """(item number, score) of every item that fits, best first (see the module's steps).
 
-    def ok(doc: int) -> bool:
-        return allowed is None or doc in allowed
-
-    strong = {w.concept for w in words if w.strong}
+    Linear in the items the words match: concepts are kept as bit sets (a query has
+    few of them: ``kb.search.query.MAX_QUERY_WORDS``) and the filter is applied once per word.
+    """
+    strong = 0
+    for w in words:
+        if w.strong:
+            strong |= 1 << w.concept
     base: dict[int, float] = {}
     topical: dict[int, float] = {}  # base without exact lookups: what a partner can lend
-    concepts: dict[int, set[int]] = {}
+    concepts: dict[int, int] = {}  # item number -> bit set of the concepts it covers
     for word, by_doc in zip(words, scores, strict=True):
+        if allowed is not None:
+            by_doc = {doc: by_doc[doc] for doc in by_doc.keys() & allowed}
+        # a strong concept counts through its strong words only (火星 is not 星)
+        bit = 1 << word.concept if word.strong or not strong >> word.concept & 1 else 0
+        is_word = word.token.kind == "word"  # not an ID or a number with its unit
         for doc, value in by_doc.items():
-            if not ok(doc):
-                continue
             base[doc] = base.get(doc, 0.0) + value
-            if word.token.kind == "word":  # not an ID or a number with its unit
+            if is_word:
                 topical[doc] = topical.get(doc, 0.0) + value
-            mine = concepts.setdefault(doc, set())
-            # a strong concept counts through its strong words only (火星 is not 星)
-            if value > 0 and (word.strong or word.concept not in strong):
-                mine.add(word.concept)
+            if value > 0 and bit:
+                concepts[doc] = concepts.get(doc, 0) | bit
     dept: dict[int, float] = {}
     for token, weight, concept in named:
         for doc, value in table.holders.get(token, ()):
-            if ok(doc):
+            if allowed is None or doc in allowed:
                 dept[doc] = dept.get(doc, 0.0) + weight * value
-                concepts.setdefault(doc, set()).add(concept)
+                concepts[doc] = concepts.get(doc, 0) | 1 << concept
+    pairs = table.pairs
     candidates = set(base) | set(dept)
-    candidates |= {p for doc in topical for p in table.pairs[doc] if ok(p)}
-    ranked: list[tuple[int, int, float]] = []
-    for doc in sorted(candidates):
+    for doc in topical:
+        candidates.update(pairs[doc])
+    if allowed is not None:  # (a partner may be filtered out)
+        candidates &= allowed
+    ranked: list[tuple[int, float, int]] = []
+    for doc in candidates:
         best, partner = 0.0, -1
-        for p in table.pairs[doc]:
-            if p in topical and topical[p] > best:
-                best, partner = topical[p], p
+        for p in pairs[doc]:
+            value = topical.get(p, 0.0)
+            if value > best:
+                best, partner = value, p
         total = base.get(doc, 0.0) + PAIR_WEIGHT * best + dept.get(doc, 0.0)
-        own = concepts.get(doc, set())
-        covered = own | (concepts.get(partner, set()) if partner >= 0 else set())
-        if total <= 0 or (strong and not covered & strong and len(covered) < FLOOR_WEAK):
+        own = concepts.get(doc, 0)
+        covered = own | concepts.get(partner, 0) if partner >= 0 else own
+        if total <= 0 or (strong and not covered & strong and covered.bit_count() < FLOOR_WEAK):
             continue
-        ranked.append((len(own & strong), doc, total))
-    ranked.sort(key=lambda r: (-r[0], -r[2], r[1]))
-    return [(doc, total) for _, doc, total in ranked]
+        ranked.append((-(own & strong).bit_count(), -total, doc))
+    ranked.sort()
+    return [(doc, -total) for _, total, doc in ranked]
 
 
 def suggest(query: str, table: RankTable, limit: int = SUGGESTIONS) -> list[str]:
