@@ -9,7 +9,7 @@ from helpers import CORPUS as CORPUS_DIR
 from helpers import GAOTAI
 
 from kb.corpus.gazetteer import Gazetteer, read_gazetteer
-from kb.enrich.departments import assign_departments, unknown_bodies, with_measures
+from kb.enrich.departments import CLOSE_PAIR, assign_departments, unknown_bodies, with_measures
 from kb.enrich.dept_rules import collect, pick_leads
 from kb.enrich.dept_rules import roles_of as rules_roles
 from kb.model import DepartmentRole, Item, Pair, Span
@@ -307,13 +307,16 @@ def test_the_whole_corpus_names_no_unknown_body(gaz: Gazetteer) -> None:
 # ------------------------------------------------------------------ goals and their measures
 
 
-def goal_roles(gaz: Gazetteer, goal: str, measures: dict[str, str]) -> dict[str, DepartmentRole]:
-    """The roles of a goal of 妇女与社会保障 implemented by ``measures`` (ID → text)."""
+def goal_roles(
+    gaz: Gazetteer, goal: str, measures: dict[str, str], score: float = 0.1
+) -> dict[str, DepartmentRole]:
+    """The roles of a goal of 妇女与社会保障 implemented by ``measures`` (ID → text),
+    each paired with it at ``score`` (default: loosely, below ``CLOSE_PAIR``)."""
     domain = "妇女与社会保障"
     span = Span("t.txt", 1, 1, (1,))
     item = Item(
         "t", "W5-G1", "W", "W5", "goal", 1, goal, None, span,
-        pairs=tuple(Pair(mid, 1.0, ()) for mid in measures),
+        pairs=tuple(Pair(mid, score, ()) for mid in measures),
     )  # fmt: skip
     texts = {"W5-G1": goal, **measures}
     evidence = {i: collect(gaz, t, domain, "W") for i, t in texts.items()}
@@ -330,6 +333,19 @@ def test_a_goal_takes_its_measures_leads_but_not_a_passing_partner(gaz: Gazettee
     assert roles["县人力资源和社会保障局"].role == "lead"
     assert roles["县人力资源和社会保障局"].evidence == ("W5-M1",)
     assert "县民政局" not in roles
+
+
+def test_a_close_measure_gives_the_goal_every_body_it_names_or_describes(gaz: Gazetteer) -> None:
+    measure = (
+        "完善社会保险制度。扩大基本养老保险覆盖面。落实失业保险待遇。"
+        "对生活困难的参保妇女给予社会救助。"
+    )
+    goal = "妇女的保障水平不断提高。"
+    assert "县民政局" not in goal_roles(gaz, goal, {"W5-M1": measure}, CLOSE_PAIR - 0.01)
+    roles = goal_roles(gaz, goal, {"W5-M1": measure}, CLOSE_PAIR)
+    assert (roles["县民政局"].role, roles["县民政局"].basis) == ("partner", "paired")
+    assert roles["县民政局"].evidence == ("W5-M1",)
+    assert roles["县人力资源和社会保障局"].role == "lead"
 
 
 def test_a_partner_of_two_of_the_goals_measures_carries_the_goal(gaz: Gazetteer) -> None:

@@ -15,8 +15,12 @@ in three steps, and then replaced by what people confirmed:
    or has lead terms in ``SHARED_BY`` of the goal's measures.  One passing
    term in one long measure ("用人单位", "救助") makes a partner of that
    measure, not of the goal: inheriting every partner of every measure made
-   most goals' extra partners wrong.  A goal whose own text shows no lead
-   takes the lead of its best paired measure that has one;
+   most goals' extra partners wrong.  The exception is a goal's **close**
+   measure: its best pair, sharing at least ``CLOSE_PAIR`` of its words
+   (cosine), is the goal spelled out, and every body its text gives work
+   (by name, lead or partner terms; not by a remit rule alone) works on the goal too.
+   A goal whose own text shows no lead takes the lead of its best paired
+   measure that has one;
 3. **confirmed assignments** (``corpus/assignments.yaml``, written by
    ``kb assign import``): an item a person confirmed gets exactly the confirmed
    lead(s) and partners, with the basis ``confirmed`` and who confirmed it when.
@@ -39,6 +43,7 @@ __all__ = ["add_departments", "assign_departments", "infer_document", "unknown_b
 GOAL_RATIO = 0.7  # a goal's pairs at least this share of its best pair carry it out
 CARRY_SCORE = 2  # a measure's partner carries its goal from this many (title: 2) sentences
 SHARED_BY = 2  # ... or when it works on this many of the goal's measures
+CLOSE_PAIR = 0.2  # a best pair this close spells the goal out: all its bodies carry it
 
 
 def infer_document(
@@ -62,14 +67,17 @@ def infer_document(
     }
 
 
-def carries(role: DepartmentRole, evidence: Evidence) -> bool:
+def carries(role: DepartmentRole, evidence: Evidence, close: bool) -> bool:
     """Whether a measure's department is responsible for the goal it implements.
 
     Its lead is, and a body the measure names; a partner only where its remit
-    terms run through the measure (its title, or two sentences): one passing
-    term ("用人单位", "救助") makes it a partner of that measure, not of the goal.
+    terms run through the measure (its title, or two sentences), or any of its
+    terms occurs in a ``close`` measure: one passing term ("用人单位", "救助") in a loosely paired
+    measure makes it a partner of that measure, not of the goal.
     """
-    return role.role == "lead" or bool(evidence.named) or evidence.score() >= CARRY_SCORE
+    if role.role == "lead" or evidence.named or evidence.score() >= CARRY_SCORE:
+        return True
+    return close and evidence.basis != "remit"
 
 
 def with_measures(
@@ -92,8 +100,10 @@ def with_measures(
     leads = [r.name for r in roles if r.role == "lead"]
     carried: dict[str, list[str]] = {}
     for pair in pairs:
+        close = pair is pairs[0] and pair.score >= CLOSE_PAIR
         for role in own[pair.id]:
-            if shared[role.name] >= SHARED_BY or carries(role, evidence[pair.id][role.name]):
+            mine = evidence[pair.id][role.name]
+            if shared[role.name] >= SHARED_BY or carries(role, mine, close):
                 carried.setdefault(role.name, []).append(pair.id)
     if not leads:
         best = next((own[p.id] for p in pairs if any(r.role == "lead" for r in own[p.id])), ())
