@@ -102,8 +102,8 @@ def with_measures(
     for pair in pairs:
         close = pair is pairs[0] and pair.score >= CLOSE_PAIR
         for role in own[pair.id]:
-            mine = evidence[pair.id][role.name]
-            if shared[role.name] >= SHARED_BY or carries(role, mine, close):
+            found_in = evidence[pair.id][role.name]
+            if shared[role.name] >= SHARED_BY or carries(role, found_in, close):
                 carried.setdefault(role.name, []).append(pair.id)
     if not leads:
         best = next((own[p.id] for p in pairs if any(r.role == "lead" for r in own[p.id])), ())
