@@ -6,7 +6,7 @@
     .venv/bin/python evaluation/eval_departments.py --per-department remit-heldout
     .venv/bin/python evaluation/eval_departments.py --counts   # items per department, corpus-wide
 
-Two samples (tests/data/):
+Three samples (tests/data/):
 
 * ``department_judgments.yaml`` -- 120 items judged by the item's wording (sets ``dev``
   and ``heldout``);
@@ -14,7 +14,10 @@ Two samples (tests/data/):
   妇儿工委 office draws up a 任务分工表: round 1 (sets ``remit-tune`` and
   ``remit-heldout``, 100 items), round 2 (``remit-round2``, 42) and round 3
   (``remit-round3``, 58, judged blind by another author; ``remit-round3-unseen`` is
-  it less the eight items whose inferred departments the rules' author had seen).
+  it less the eight items whose inferred departments the rules' author had seen);
+* ``department_blind_judgments.yaml`` -- the goal and measure rows of other places'
+  plans in ``targets_real.yaml``, judged by remit by another session before the rules
+  ran on them; each on its own text (``blind_departments``).
 
 What is measured is the inference (``kb.enrich.departments.infer_document``: the
 item's text, the remit rules, the goal's measures), never the confirmed
@@ -33,6 +36,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 import yaml
+from blind_departments import blind_roles
+from blind_departments import load as load_blind
 from common import CORPUS, DATA
 
 from kb.corpus import Corpus
@@ -294,6 +299,24 @@ def main(argv: list[str] | None = None) -> int:
     print(f"  remit-judged measures, lead : {remit.lead.line()}")
     if args.items:
         print("\n".join(f"    {m}" for m in office.misses + remit.misses))
+    judged, blind = blind_roles(corpus.gazetteer, load_blind())
+    plans = len({str(j["source"]) for j in judged})
+    print(f"\nblind round, other places' plans ({len(judged)} rows of {plans} plans, own text)")
+    for name in ("blind-tune", "blind-heldout", "blind"):
+        subset = [j for j in judged if name == "blind" or j["set"] == name]
+        r = evaluate(blind, subset)
+        top_any, top_lead = r.restricted(top)
+        own_any, _ = r.restricted(busiest(judged))
+        print(f"  {name} ({len(subset)} rows)")
+        print(f"    any role : {r.any_role.line()}")
+        print(f"    lead     : {r.lead.line()}")
+        print(f"    busiest 8, any role: {top_any.line()}")
+        print(f"    busiest 8, lead    : {top_lead.line()}")
+        print(f"    this set's own busiest 8, any role: {own_any.line()}")
+        if name in args.per_department:
+            print_departments(r)
+        if args.items or name in args.items_of:
+            print("\n".join(f"    {m}" for m in r.misses))
     if args.counts:
         print_counts(kb, roles, corpus)
     return 0

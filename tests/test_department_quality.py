@@ -9,6 +9,8 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 import pytest
+from blind_departments import blind_roles
+from blind_departments import load as load_blind
 from eval_departments import (
     SAMPLES,
     busiest,
@@ -51,9 +53,9 @@ def test_samples_are_large_spread_and_true_to_the_corpus(
 # (sets, any-role precision, recall, lead precision, recall) of the eight busiest departments
 FLOORS = [
     # judged blind; its first run (0.915 / 0.812) was reported, then the rules were tuned on it
-    (("remit-round3",), 0.83, 0.84, 0.87, 0.87),
+    (("remit-round3",), 0.82, 0.86, 0.87, 0.87),
     (("remit-round2",), 0.75, 0.90, 0.85, 0.75),  # blind at its first run; tuned on since
-    (("remit-tune", "remit-heldout"), 0.81, 0.90, 0.93, 0.92),
+    (("remit-tune", "remit-heldout"), 0.81, 0.91, 0.93, 0.92),
     (("dev", "heldout"), 0.58, 0.97, 0.88, 0.93),  # judged by wording: remit partners are extra
 ]
 
@@ -81,3 +83,24 @@ def test_other_places_plans_get_the_leads_an_office_gave_them(corpus: Corpus) ->
     office, remit = evaluate_other_plans(corpus.gazetteer)
     assert office.lead.precision >= 0.95 and office.lead.recall >= 0.9, office.misses
     assert remit.lead.recall >= 0.85, remit.misses
+
+
+# (set, any-role precision, recall, lead precision, recall) of the eight busiest departments on
+# other places' plans, each row on its own text; the held-out half was never looked at while tuning
+BLIND_FLOORS = [
+    ("blind-heldout", 0.95, 0.86, 0.90, 0.83),
+    ("blind-tune", 0.94, 0.79, 0.95, 0.93),
+]
+
+
+@pytest.mark.parametrize(("name", "precision", "recall", "lead_p", "lead_r"), BLIND_FLOORS)
+def test_blind_round_on_other_places_plans(
+    corpus: Corpus, name: str, precision: float, recall: float, lead_p: float, lead_r: float
+) -> None:
+    assert corpus.gazetteer is not None
+    judged, roles = blind_roles(corpus.gazetteer, load_blind())
+    assert len(judged) == 129 and {j["set"] for j in judged} == {"blind-tune", "blind-heldout"}
+    top = busiest(sample(1, "remit-tune", "remit-heldout"))
+    any_role, lead = evaluate(roles, [j for j in judged if j["set"] == name]).restricted(top)
+    got = (any_role.precision, any_role.recall, lead.precision, lead.recall)
+    assert all(g >= f for g, f in zip(got, (precision, recall, lead_p, lead_r), strict=True)), got

@@ -147,7 +147,7 @@ CASES = [
     (
         "坚持保健与临床结合，预防为主、关口前移，发挥多学科协作优势。",
         "妇女与健康",
-        set(),
+        {"县卫生健康局"},  # no subject term: the domain's home body (with_home)
         (),
         ("县科协",),
     ),
@@ -363,3 +363,12 @@ def test_one_shared_term_among_many_makes_no_co_lead(gaz: Gazetteer) -> None:
     family = "增强父母共同承担家庭教育责任的意识和能力。推进家庭教育法律法规的实施。"
     roles = roles_of(gaz, family, "妇女与家庭建设", "W")
     assert roles["县妇联"] == roles["县教育局"] == "lead"
+
+
+def test_an_item_no_one_leads_falls_to_its_domains_only_home_body(gaz: Gazetteer) -> None:
+    (home,) = assign_departments(gaz, "剖宫产率降低。", "妇女与健康", "W")
+    assert (home.name, home.role, home.basis) == ("县卫生健康局", "lead", "remit")
+    assert "本领域的主管单位" in home.evidence[0]
+    # a domain with several home bodies (妇女与社会保障: 人社、民政、医保) gets no guess
+    roles = assign_departments(gaz, "保障水平提高。", "妇女与社会保障", "W")
+    assert not any(r.role == "lead" for r in roles)

@@ -20,7 +20,8 @@ in three steps, and then replaced by what people confirmed:
    (cosine), is the goal spelled out, and every body its text gives work
    (by name, lead or partner terms; not by a remit rule alone) works on the goal too.
    A goal whose own text shows no lead takes the lead of its best paired
-   measure that has one;
+   measure that has one; an item still without a lead, its domain's home body
+   (``dept_rules.with_home``);
 3. **confirmed assignments** (``corpus/assignments.yaml``, written by
    ``kb assign import``): an item a person confirmed gets exactly the confirmed
    lead(s) and partners, with the basis ``confirmed`` and who confirmed it when.
@@ -34,7 +35,14 @@ from dataclasses import replace
 from kb.corpus import Corpus
 from kb.corpus.assignments import Confirmed
 from kb.corpus.gazetteer import Gazetteer
-from kb.enrich.dept_rules import Evidence, assign_departments, collect, pick_leads, roles_of
+from kb.enrich.dept_rules import (
+    Evidence,
+    assign_departments,
+    collect,
+    pick_leads,
+    roles_of,
+    with_home,
+)
 from kb.enrich.unknown_bodies import unknown_bodies
 from kb.model import DepartmentRole, Document, Item, KnowledgeBase, Role
 
@@ -62,7 +70,11 @@ def infer_document(
         for item in document.items
     }
     return {
-        item.id: with_measures(item, own, evidence) if item.kind == "goal" else own[item.id]
+        item.id: with_home(
+            gazetteer,
+            with_measures(item, own, evidence) if item.kind == "goal" else own[item.id],
+            names[item.domain],
+        )
         for item in document.items
     }
 

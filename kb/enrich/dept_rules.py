@@ -18,6 +18,10 @@ one and are tied with it, lead with it (co-leads: 家庭教育, 家庭暴力, �
 are shared by law).  Only when no term or name points to a lead does a lead
 remit rule decide.  A body
 with only partner clues is never the lead.
+
+An item that still has no lead (a short goal such as "剖宫产率降低", which names
+no subject of anyone's remit) is led by its domain's **home** body, where the
+domain has exactly one (妇女与健康: 县卫生健康局): ``with_home``.
 """
 
 from __future__ import annotations
@@ -153,6 +157,24 @@ def roles_of(evidence: dict[str, Evidence], leads: list[str]) -> tuple[Departmen
     return tuple(roles)
 
 
+HOME_REASON = "本领域的主管单位：条文没有写明由谁牵头的事项"
+
+
+def with_home(
+    gazetteer: Gazetteer, roles: tuple[DepartmentRole, ...], domain: str
+) -> tuple[DepartmentRole, ...]:
+    """``roles`` with a lead: the domain's only home body when nothing else leads."""
+    if any(r.role == "lead" for r in roles):
+        return roles
+    homes = [e.name for e in gazetteer.entries if domain in e.home]
+    if len(homes) != 1:
+        return roles
+    home = DepartmentRole(homes[0], "lead", "remit", (HOME_REASON,))
+    found = [home, *(r for r in roles if r.name != homes[0])]
+    found.sort(key=lambda r: (r.role != "lead", r.name))
+    return tuple(found)
+
+
 def assign_departments(
     gazetteer: Gazetteer, text: str, domain_name: str, plan: str
 ) -> tuple[DepartmentRole, ...]:
@@ -160,4 +182,5 @@ def assign_departments(
     if plan not in ("W", "C"):
         raise ValueError(f"未知的规划代码：{plan!r}（应为 W 或 C）")
     evidence = collect(gazetteer, text, domain_name, plan)
-    return roles_of(evidence, pick_leads(gazetteer, evidence, domain_name))
+    roles = roles_of(evidence, pick_leads(gazetteer, evidence, domain_name))
+    return with_home(gazetteer, roles, domain_name)
