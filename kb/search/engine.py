@@ -113,8 +113,13 @@ class WhooshBackend:
         only = filter_query(filters, self.analyzer, domains, docs)
         return None if only is None else set(self._searcher.docs_for_query(only))
 
-    def word_scores(self, words: list[QueryWord]) -> list[dict[int, float]]:
-        """For each query word, item number -> its score (whoosh's BM25F over its forms)."""
+    def word_scores(
+        self, words: list[QueryWord], allowed: set[int] | None = None
+    ) -> list[dict[int, float]]:
+        """For each query word, item number -> its score (whoosh's BM25F over its forms).
+
+        Only items in ``allowed`` are scored (None: all).
+        """
         searcher = self._searcher
         reader = searcher.reader()
         context = searcher.context()
@@ -126,7 +131,9 @@ class WhooshBackend:
                 for sub, offset in searcher.leaf_searchers():
                     matcher = clause.matcher(sub, context)
                     while matcher.is_active():
-                        by_doc[offset + matcher.id()] = float(matcher.score())
+                        number = offset + matcher.id()
+                        if allowed is None or number in allowed:
+                            by_doc[number] = float(matcher.score())
                         matcher.next()
             found.append(by_doc)
         return found
@@ -209,7 +216,7 @@ class SearchIndex:
         allowed = self._engine.allowed(filters, domains, docs)
         if not words:
             return words, [] if allowed is None else [(n, 0.0) for n in sorted(allowed)]
-        scores = self._engine.word_scores(words)
+        scores = self._engine.word_scores(words, allowed)  # the filtered-out are not scored
         named = named_departments(words, self.analyzer)
         return words, rank(words, scores, named, self.ranking, allowed)
 

@@ -146,14 +146,21 @@ class TantivyBackend:
         only = self.filter_query(filters, domains, docs)
         return None if only is None else {n for n, _ in self.matching(only)}
 
-    def word_scores(self, words: list[QueryWord]) -> list[dict[int, float]]:
-        """For each query word, item number -> whoosh's score of it (``plan.Scorer``)."""
+    def word_scores(
+        self, words: list[QueryWord], allowed: set[int] | None = None
+    ) -> list[dict[int, float]]:
+        """For each query word, item number -> whoosh's score of it (``plan.Scorer``).
+
+        Only items in ``allowed`` are scored (None: all).
+        """
         found: list[dict[int, float]] = []
         for word in words:
             clause = word_clause(word, self.df)
             by_doc: dict[int, float] = {}
             if clause is not None:
                 matches = self.matching(self.clause_query(clause))
+                if allowed is not None:
+                    matches = [m for m in matches if m[0] in allowed]
                 keys = self._searcher.fast_field_values("record", [a for _, a in matches])
                 grams = clause.grams is not None
                 known: dict[int, float | None] = {}  # record digest → score (copies alike)
