@@ -2,7 +2,7 @@
 
 ``tests/data/department_blind_judgments.yaml`` judges, by remit, every goal and
 measure row of ``tests/data/targets_real.yaml`` that comes from a women's or
-children's plan (129 rows of 17 plans: national, provincial, city; 2001-2030):
+children's plan (129 rows of 16 sources: national, provincial, city plans, 2001-2030):
 real text that no one had judged for departments, judged before the rules were
 run on it.  Rows are single sentences or items, without the rest of their
 plan, so each is inferred on its own text (``assign_departments``, as

@@ -301,12 +301,13 @@ def main(argv: list[str] | None = None) -> int:
         print("\n".join(f"    {m}" for m in office.misses + remit.misses))
     judged, blind = blind_roles(corpus.gazetteer, load_blind())
     plans = len({str(j["source"]) for j in judged})
-    print(f"\nblind round, other places' plans ({len(judged)} rows of {plans} plans, own text)")
+    own_top = busiest(judged)
+    print(f"\nblind round, other places' plans ({len(judged)} rows of {plans} sources, own text)")
     for name in ("blind-tune", "blind-heldout", "blind"):
         subset = [j for j in judged if name == "blind" or j["set"] == name]
         r = evaluate(blind, subset)
         top_any, top_lead = r.restricted(top)
-        own_any, _ = r.restricted(busiest(judged))
+        own_any, _ = r.restricted(own_top)
         print(f"  {name} ({len(subset)} rows)")
         print(f"    any role : {r.any_role.line()}")
         print(f"    lead     : {r.lead.line()}")
