@@ -141,10 +141,8 @@ def rank(
 ) -> list[tuple[int, float]]:
     """(item number, score) of every item that fits, best first (see the module's steps).
 
-    ``scores`` hold only items in ``allowed`` (the engines score no other); ``allowed``
-    still keeps out departments' items and partners the filters leave out.  Linear in
-    the items the words match: concepts are kept as bit sets (a query has few of them:
-    ``kb.search.query.MAX_QUERY_WORDS``).
+    Linear in the items the words match: concepts are kept as bit sets (a query has
+    few of them: ``kb.search.query.MAX_QUERY_WORDS``) and the filter is applied once per word.
     """
     strong = 0
     for w in words:
@@ -154,6 +152,8 @@ def rank(
     topical: dict[int, float] = {}  # base without exact lookups: what a partner can lend
     concepts: dict[int, int] = {}  # item number -> bit set of the concepts it covers
     for word, by_doc in zip(words, scores, strict=True):
+        if allowed is not None:
+            by_doc = {doc: by_doc[doc] for doc in by_doc.keys() & allowed}
         # a strong concept counts through its strong words only (火星 is not 星)
         bit = 1 << word.concept if word.strong or not strong >> word.concept & 1 else 0
         is_word = word.token.kind == "word"  # not an ID or a number with its unit
