@@ -2,7 +2,9 @@
 
 What one gets by following the whoosh + jieba documentation: jieba's stock
 ``ChineseAnalyzer`` (full default dictionary, no project dictionary, no
-synonyms) on the item text only, and whoosh's default ``QueryParser``.
+synonyms) on the item text only, and whoosh's default ``QueryParser`` (all words
+required).  ``NaiveIndex(folder, any_word=True)`` is the same with ``OrGroup`` (any
+word may match, more matches rank higher): the fairer peer for long questions.
 
     python evaluation/naive.py build INDEX_DIR         # index the corpus/ knowledge base
     python evaluation/naive.py search INDEX_DIR QUERY  # print the top 10 IDs as JSON
@@ -42,14 +44,15 @@ def write_naive_index(kb: KnowledgeBase, folder: Path) -> None:
 
 
 class NaiveIndex:
-    def __init__(self, folder: Path) -> None:
+    def __init__(self, folder: Path, any_word: bool = False) -> None:
         from whoosh.index import open_dir
-        from whoosh.qparser import QueryParser
+        from whoosh.qparser import AndGroup, OrGroup, QueryParser
 
         quiet_jieba()
         self._index = open_dir(str(folder))
         self._searcher = self._index.searcher()
-        self._parser = QueryParser("text", self._index.schema)
+        group = OrGroup if any_word else AndGroup  # AndGroup: QueryParser's default
+        self._parser = QueryParser("text", self._index.schema, group=group)
 
     def search(self, query: str, limit: int = 10) -> list[str]:
         parsed: Any = self._parser.parse(query)
