@@ -30,6 +30,7 @@ class Judged:
     heldout: bool = False  # never used to tune
     round: int = 0  # 0: the first set, written before any tuning; 1, 2, …: later sets
     split: str = ""  # real questions: tune / heldout / unseen
+    source: str = ""  # real questions: the URL of the page it was asked on
 
 
 @dataclass(frozen=True)
@@ -63,6 +64,7 @@ def load_real_questions(path: Path) -> list[Judged]:
             relevant={str(k): int(v) for k, v in row["relevant"].items()},
             heldout=row["split"] != "tune",
             split=str(row["split"]),
+            source=str(row.get("source", "")),
         )
         for row in data["questions"]
     ]
