@@ -79,6 +79,15 @@ def test_project_terms_stay_whole(analyzer: Analyzer, vocab: SearchTerms) -> Non
         assert analyzer.lexicon.cut(word) == [word], word
 
 
+def test_every_sense_word_is_a_word_of_its_own(analyzer: Analyzer, corpus: Corpus) -> None:
+    """A sense word of lexicon.yaml that jieba does not know (拒录) is kept whole, so that
+    its sense can apply."""
+    for sense in corpus.wording.senses:
+        assert analyzer.lexicon.cut(sense.word) == [sense.word], sense.word
+    tokens = analyzer.query_tokens("怀孕体检被拒录")
+    assert any(t.text == "拒录" and "就业性别歧视" in t.means for t in tokens)
+
+
 @pytest.mark.parametrize(
     ("text", "words"),
     [

@@ -52,7 +52,7 @@ class SearchTerms:
 def add_wording(wording: Wording, subjects: Vocabulary, terms: SearchTerms) -> None:
     """The askers' wording (``lexicon.yaml``) into the vocabulary, after the synonyms.
 
-    Each saying and each word it means is kept whole by the segmenter; a search
+    Each saying, each sense word and each word they mean is kept whole by the segmenter; a search
     for the saying also looks for what it means.  ``generic`` (from
     ``subjects.yaml``) joins the lexicon's own generic words; each subject keeps
     its words (aliases and sayings) for suggesting the closest subjects.
@@ -64,7 +64,10 @@ def add_wording(wording: Wording, subjects: Vocabulary, terms: SearchTerms) -> N
         known = terms.expansions.setdefault(saying.word, [])
         known += [t for t in saying.means if t not in known and t != saying.word]
     for sense in wording.senses:
-        terms.terms += [(t, None) for t in sense.means]
+        # a sense word of two or more characters is kept whole too (拒录): else it is
+        # cut into characters and never looked up as itself
+        word = [sense.word] if len(sense.word) > 1 and is_han(sense.word) else []
+        terms.terms += [(t, None) for t in (*word, *sense.means)]
         terms.senses.setdefault(sense.word, []).append((list(sense.context), list(sense.means)))
     words = [normalize(g) for g in subjects.generic if not word_problem(g)] + list(wording.generic)
     terms.generic = sorted(set(terms.generic) | set(words))
