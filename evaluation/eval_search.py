@@ -154,10 +154,11 @@ def main() -> None:
         shown_real = [
             j for j in real if j.split == "tune" or (args.heldout and not args.tuning_only)
         ]
+        cited = frozenset(corpus.wording.sources)
         for split in dict.fromkeys(j.split for j in shown_real):
             rows = [j for j in shown_real if j.split == split]
             title = f"real questions, split {split} ({len(rows)} queries)"
-            real_table(runs, rows, title, frozenset(corpus.wording.sources))
+            real_table(runs, rows, title, cited)
         if args.per_query:
             listed = judgments if args.heldout and not args.tuning_only else tuned
             per_query(runs, listed + shown_real)

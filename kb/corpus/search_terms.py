@@ -52,10 +52,10 @@ class SearchTerms:
 def add_wording(wording: Wording, subjects: Vocabulary, terms: SearchTerms) -> None:
     """The askers' wording (``lexicon.yaml``) into the vocabulary, after the synonyms.
 
-    Each saying, each sense word and each word they mean is kept whole by the segmenter; a search
-    for the saying also looks for what it means.  ``generic`` (from
-    ``subjects.yaml``) joins the lexicon's own generic words; each subject keeps
-    its words (aliases and sayings) for suggesting the closest subjects.
+    Each saying, each sense word and each word they mean is kept whole by the
+    segmenter; a search for the saying also looks for what it means.  ``generic``
+    (from ``subjects.yaml``) joins the lexicon's own generic words; each subject
+    keeps its words (aliases and sayings) for suggesting the closest subjects.
     """
     for saying in wording.sayings:
         # (Latin letters are kept together by the segmenter anyway: hpv needs no entry)
